@@ -1,0 +1,18 @@
+//! guidebot answers "am I allowed to post this?" from a company's own social-media
+//! guidelines: the rule quoted word for word, cited to file, heading and lines.
+//!
+//! Data flows through the modules in this order:
+//! guideline files ([`document`], [`front_matter`], [`section`]) → analysis
+//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] → [`answer`] (passages, verdicts)
+//! → chat adapters (in the binary crate's `adapters`).
+
+pub mod document;
+pub mod error;
+pub mod front_matter;
+pub mod lang;
+pub mod section;
+
+pub use error::{Error, Result};
+pub mod answer;
+pub mod config;
+pub mod engine;
