@@ -76,7 +76,9 @@ impl Config {
     pub fn load(path: Option<&Path>) -> Result<Config> {
         let mut config = match path {
             Some(path) => Self::from_file(path)?,
-            None if Path::new("guidebot.toml").exists() => Self::from_file(Path::new("guidebot.toml"))?,
+            None if Path::new("guidebot.toml").exists() => {
+                Self::from_file(Path::new("guidebot.toml"))?
+            }
             None => Config::default(),
         };
         config.apply_env(|key| std::env::var(key).ok())?;
@@ -86,7 +88,8 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
-        toml::from_str(&text).map_err(|e| Error::Config(format!("{}: {}", path.display(), e.message())))
+        toml::from_str(&text)
+            .map_err(|e| Error::Config(format!("{}: {}", path.display(), e.message())))
     }
 
     /// Applies `GUIDEBOT_*` variables; `get` is the environment (a closure for tests).

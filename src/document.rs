@@ -42,7 +42,9 @@ impl Section {
 
     /// The section's own heading (the last of its path), or the document title.
     pub fn heading(&self) -> &str {
-        self.heading_path.last().map_or(self.title.as_str(), String::as_str)
+        self.heading_path
+            .last()
+            .map_or(self.title.as_str(), String::as_str)
     }
 
     /// `Title › Heading › Subheading`, without repeating a title that is also the H1.
@@ -99,7 +101,10 @@ pub fn parse_document(file: &str, bytes: &[u8], default_lang: Lang) -> Result<Do
     };
     let raw = front_matter::split(text).map_err(front_matter_error)?;
     let (meta, body_start) = match &raw {
-        Some(raw) => (front_matter::parse(raw).map_err(front_matter_error)?, raw.body_start),
+        Some(raw) => (
+            front_matter::parse(raw).map_err(front_matter_error)?,
+            raw.body_start,
+        ),
         None => (FrontMatter::default(), 0),
     };
     let parsed = section::parse_sections(text, body_start);
@@ -149,7 +154,9 @@ pub fn parse_document(file: &str, bytes: &[u8], default_lang: Lang) -> Result<Do
 
 fn file_stem(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
 }
 
 /// Reads a guideline file's bytes, refusing files over `max_bytes`.
@@ -205,7 +212,9 @@ pub fn discover(root: &Path) -> Result<Vec<String>> {
                 continue;
             }
             let path = entry.path();
-            let Ok(file_type) = entry.file_type() else { continue };
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
             if file_type.is_dir() {
                 pending.push(path);
             } else if let Ok(relative) = path.strip_prefix(root) {
@@ -230,7 +239,12 @@ mod tests {
 
     #[test]
     fn title_from_front_matter_then_h1_then_file_name() {
-        let doc = parse_document("de/a.md", b"---\ntitle: Richtlinie\nlang: de\n---\n# Other\n", Lang::En).unwrap();
+        let doc = parse_document(
+            "de/a.md",
+            b"---\ntitle: Richtlinie\nlang: de\n---\n# Other\n",
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(doc.title, "Richtlinie");
         assert_eq!(doc.lang, Lang::De);
         let doc = parse_document("a.md", b"# From H1\ntext\n", Lang::En).unwrap();
@@ -241,7 +255,12 @@ mod tests {
 
     #[test]
     fn bom_and_umlauts() {
-        let doc = parse_document("f.md", "\u{feff}# Äußerungen\nÜber Kunden schreiben wir nicht.\n".as_bytes(), Lang::En).unwrap();
+        let doc = parse_document(
+            "f.md",
+            "\u{feff}# Äußerungen\nÜber Kunden schreiben wir nicht.\n".as_bytes(),
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(doc.sections[0].heading_path, vec!["Äußerungen"]);
         assert_eq!(doc.sections[0].line_start, 1);
         assert_eq!(doc.lang, Lang::De, "detected from text");
@@ -249,7 +268,8 @@ mod tests {
 
     #[test]
     fn broken_front_matter_names_the_file() {
-        let err = parse_document("de/kaputt.md", b"---\ntitle: [x\n---\n# A\n", Lang::De).unwrap_err();
+        let err =
+            parse_document("de/kaputt.md", b"---\ntitle: [x\n---\n# A\n", Lang::De).unwrap_err();
         assert!(err.to_string().starts_with("de/kaputt.md:"), "{err}");
     }
 

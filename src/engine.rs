@@ -1,15 +1,19 @@
 //! The engine: the live index behind every adapter. Questions are answered from an
 //! immutable snapshot; a re-index builds a new one beside it and swaps it in atomically.
-//! (Skeleton: bodies land with the index and search modules.)
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use arc_swap::ArcSwap;
 use serde::Serialize;
 
 use crate::answer::Answer;
 use crate::config::Config;
+use crate::index::{self, BuildOptions, Manifest, Snapshot};
 use crate::lang::Lang;
-use crate::{Error, Result};
+use crate::search::{self, Tuning};
+use crate::synonyms::Synonyms;
+use crate::Result;
 
 /// A file that could not be indexed, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,38 +53,221 @@ pub struct DocumentInfo {
     pub stale: bool,
 }
 
+/// The serving state: an index snapshot and the synonyms used with it.
+struct Live {
+    snapshot: Snapshot,
+    synonyms: Synonyms,
+}
+
 /// Shared by all adapters (`Send + Sync`; wrap in `Arc`).
 pub struct Engine {
     config: Config,
+    live: ArcSwap<Live>,
+    tuning: Tuning,
+    /// Held while a re-index runs; concurrent callers wait and share its report.
+    reindexing: Mutex<()>,
+    /// Counts finished re-indexes, with the last one's report.
+    finished: Mutex<(u64, Option<ReindexReport>)>,
 }
 
 impl Engine {
-    /// Opens the index, building or refreshing it when the guidelines changed.
+    /// Opens the index, building or refreshing it when the guidelines changed since.
+    /// A damaged index is rebuilt; only an unusable guidelines folder with no index to
+    /// fall back on is an error.
     pub fn open(config: Config) -> Result<Engine> {
-        Ok(Engine { config })
+        let existing = match index::open(&config.index) {
+            Ok(snapshot) => snapshot,
+            Err(error) => {
+                tracing::warn!(%error, "index unusable; rebuilding it");
+                None
+            }
+        };
+        let outdated = match &existing {
+            Some(snapshot) => {
+                index::is_outdated(snapshot, &config.guidelines, config.max_file_bytes)
+                    .unwrap_or(true)
+            }
+            None => true,
+        };
+        let snapshot = match (existing, outdated) {
+            (Some(snapshot), false) => snapshot,
+            (existing, _) => match index::build(&build_options(&config), existing.as_ref()) {
+                Ok((snapshot, report)) => {
+                    log_report(&report);
+                    snapshot
+                }
+                Err(error) => match existing {
+                    Some(snapshot) => {
+                        tracing::error!(%error, "re-index failed; serving the last good index");
+                        snapshot
+                    }
+                    None => return Err(error),
+                },
+            },
+        };
+        let synonyms = load_synonyms(&config).unwrap_or_else(|error| {
+            tracing::warn!(%error, "synonyms not used");
+            Synonyms::default()
+        });
+        Ok(Engine {
+            config,
+            live: ArcSwap::from_pointee(Live { snapshot, synonyms }),
+            tuning: Tuning::default(),
+            reindexing: Mutex::new(()),
+            finished: Mutex::new((0, None)),
+        })
     }
 
     /// Answers a question: up to 3 passages, the next ones in `Answer::more`.
     pub fn ask(&self, question: &str) -> Result<Answer> {
-        let _ = question;
-        Err(Error::BadQuestion("not built yet".into()))
+        let live = self.live.load();
+        search::answer(
+            &live.snapshot,
+            &live.synonyms,
+            question,
+            &self.config.contact,
+            &self.tuning,
+        )
     }
 
-    /// Re-reads the guidelines and swaps in a new index. Concurrent calls coalesce.
+    /// Re-reads the guidelines and swaps in a new index; questions keep being answered
+    /// from the old one until the switch. Callers that arrive while a re-index runs wait
+    /// for it and get its report instead of starting another. A failed re-index leaves
+    /// the old index serving.
     pub fn reindex(&self) -> Result<ReindexReport> {
-        Err(Error::BadQuestion("not built yet".into()))
+        let arrived = self.finished_count();
+        let _guard = self.reindexing.lock().unwrap_or_else(|p| p.into_inner());
+        {
+            let finished = self.finished.lock().unwrap_or_else(|p| p.into_inner());
+            if finished.0 > arrived {
+                if let Some(report) = &finished.1 {
+                    return Ok(report.clone());
+                }
+            }
+        }
+        let current = self.live.load_full();
+        let (snapshot, mut report) =
+            index::build(&build_options(&self.config), Some(&current.snapshot))?;
+        let synonyms = match load_synonyms(&self.config) {
+            Ok(synonyms) => synonyms,
+            Err(error) => {
+                report.errors.push(FileError {
+                    file: crate::synonyms::FILE_NAME.to_string(),
+                    reason: error.to_string(),
+                });
+                current.synonyms.clone()
+            }
+        };
+        self.live.store(Arc::new(Live { snapshot, synonyms }));
+        log_report(&report);
+        let mut finished = self.finished.lock().unwrap_or_else(|p| p.into_inner());
+        finished.0 += 1;
+        finished.1 = Some(report.clone());
+        Ok(report)
     }
 
+    /// Re-indexes when a guideline file changed since the serving index was built.
+    pub fn reindex_if_changed(&self) -> Result<Option<ReindexReport>> {
+        let changed = {
+            let live = self.live.load();
+            index::is_outdated(
+                &live.snapshot,
+                &self.config.guidelines,
+                self.config.max_file_bytes,
+            )? || synonyms_changed(&live.snapshot, &self.config)
+        };
+        if changed {
+            self.reindex().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn finished_count(&self) -> u64 {
+        self.finished.lock().unwrap_or_else(|p| p.into_inner()).0
+    }
+
+    /// The indexed documents, in file order.
     pub fn documents(&self) -> Vec<DocumentInfo> {
-        Vec::new()
+        let live = self.live.load();
+        live.snapshot
+            .manifest
+            .files
+            .iter()
+            .map(|(file, entry)| DocumentInfo {
+                file: file.clone(),
+                title: entry.title.clone(),
+                lang: entry.lang,
+                owner: entry.owner.clone(),
+                reviewed: entry.reviewed.clone(),
+                sections: entry.sections,
+                stale: entry.stale,
+            })
+            .collect()
     }
 
     /// When the serving index was built.
     pub fn built_at(&self) -> time::OffsetDateTime {
-        time::OffsetDateTime::UNIX_EPOCH
+        let live = self.live.load();
+        time::OffsetDateTime::parse(
+            &live.snapshot.manifest.built_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+    }
+
+    /// The serving index's manifest (provenance: hashes, git commit, stale files).
+    pub fn manifest(&self) -> Manifest {
+        self.live.load().snapshot.manifest.clone()
+    }
+
+    /// The serving snapshot, for tools that look inside (eval, review).
+    pub fn with_snapshot<T>(&self, f: impl FnOnce(&Snapshot, &Synonyms) -> T) -> T {
+        let live = self.live.load();
+        f(&live.snapshot, &live.synonyms)
+    }
+
+    pub fn tuning(&self) -> &Tuning {
+        &self.tuning
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+}
+
+fn build_options(config: &Config) -> BuildOptions {
+    BuildOptions {
+        guidelines: config.guidelines.clone(),
+        index: config.index.clone(),
+        max_file_bytes: config.max_file_bytes,
+        default_lang: Lang::De,
+    }
+}
+
+fn load_synonyms(config: &Config) -> Result<Synonyms> {
+    Synonyms::load(&config.guidelines)
+}
+
+fn synonyms_changed(snapshot: &Snapshot, config: &Config) -> bool {
+    let now = std::fs::read(config.guidelines.join(crate::synonyms::FILE_NAME))
+        .ok()
+        .map(|b| crate::document::content_hash(&b));
+    now != snapshot.manifest.synonyms_hash
+}
+
+fn log_report(report: &ReindexReport) {
+    tracing::info!(
+        documents = report.documents,
+        sections = report.sections,
+        added = report.added.len(),
+        changed = report.changed.len(),
+        removed = report.removed.len(),
+        errors = report.errors.len(),
+        millis = report.duration.as_millis() as u64,
+        "index built"
+    );
+    for error in &report.errors {
+        tracing::warn!(file = %error.file, reason = %error.reason, "guideline file not indexed");
     }
 }

@@ -53,7 +53,9 @@ pub fn split(text: &str) -> Result<Option<RawFrontMatter<'_>>, FrontMatterError>
     let mut offset = first_line_end;
     let mut line_no = 1;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         line_no += 1;
         let line = text[offset..end].trim_end();
         let closes = match syntax {
@@ -71,7 +73,9 @@ pub fn split(text: &str) -> Result<Option<RawFrontMatter<'_>>, FrontMatterError>
     }
     Err(FrontMatterError {
         line: 1,
-        reason: format!("the front matter opened with `{fence}` is never closed (last line {line_no})"),
+        reason: format!(
+            "the front matter opened with `{fence}` is never closed (last line {line_no})"
+        ),
     })
 }
 
@@ -119,7 +123,9 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -212,9 +218,11 @@ mod tests {
 
     #[test]
     fn toml_fields_with_date_literal() {
-        let fm = parse_text("+++\ntitle = \"Dienstanweisung\"\nlang = \"de\"\nreviewed = 2025-01-31\n+++\nText\n")
-            .unwrap()
-            .unwrap();
+        let fm = parse_text(
+            "+++\ntitle = \"Dienstanweisung\"\nlang = \"de\"\nreviewed = 2025-01-31\n+++\nText\n",
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(fm.title.as_deref(), Some("Dienstanweisung"));
         assert_eq!(fm.reviewed.as_deref(), Some("2025-01-31"));
     }

@@ -45,12 +45,12 @@ impl std::fmt::Display for Lang {
 
 // Short function words that are frequent in one language and rare in the other.
 const GERMAN_MARKERS: &[&str] = &[
-    "der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "einen", "zu", "mit",
-    "auf", "für", "von", "den", "dem", "des", "darf", "dürfen", "kann", "können", "wie", "was",
-    "wer", "wann", "wo", "muss", "soll", "sind", "auch", "oder", "wenn", "mein", "meine",
-    "meinen", "unser", "unsere", "bei", "im", "vom", "zum", "zur", "über", "sich", "es", "man",
-    "mir", "mich", "wir", "uns", "sie", "aus", "nach", "noch", "schon", "bitte", "erlaubt",
-    "privat", "welche", "warum", "als", "ob", "dass", "habe", "hat", "werden", "wird",
+    "der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "einen", "zu", "mit", "auf",
+    "für", "von", "den", "dem", "des", "darf", "dürfen", "kann", "können", "wie", "was", "wer",
+    "wann", "wo", "muss", "soll", "sind", "auch", "oder", "wenn", "mein", "meine", "meinen",
+    "unser", "unsere", "bei", "im", "vom", "zum", "zur", "über", "sich", "es", "man", "mir",
+    "mich", "wir", "uns", "sie", "aus", "nach", "noch", "schon", "bitte", "erlaubt", "privat",
+    "welche", "warum", "als", "ob", "dass", "habe", "hat", "werden", "wird",
 ];
 const ENGLISH_MARKERS: &[&str] = &[
     "the", "and", "is", "i", "not", "a", "an", "to", "with", "on", "for", "of", "can", "may",
@@ -100,8 +100,14 @@ mod tests {
 
     #[test]
     fn detects_questions() {
-        assert_eq!(detect("Darf ich Fotos von Kollegen posten?"), Some(Lang::De));
-        assert_eq!(detect("darf ich das firmenlogo als profilbild nehmen"), Some(Lang::De));
+        assert_eq!(
+            detect("Darf ich Fotos von Kollegen posten?"),
+            Some(Lang::De)
+        );
+        assert_eq!(
+            detect("darf ich das firmenlogo als profilbild nehmen"),
+            Some(Lang::De)
+        );
         assert_eq!(detect("Can I post a pic of my colleague?"), Some(Lang::En));
         assert_eq!(detect("Schöne Grüße"), Some(Lang::De));
         assert_eq!(detect("LinkedIn"), None);

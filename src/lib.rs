@@ -13,6 +13,13 @@ pub mod lang;
 pub mod section;
 
 pub use error::{Error, Result};
+pub mod analysis;
 pub mod answer;
 pub mod config;
 pub mod engine;
+pub mod index;
+pub mod passage;
+pub mod render;
+pub mod search;
+pub mod synonyms;
+pub mod verdict;

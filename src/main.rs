@@ -1,1 +1,168 @@
-fn main() {}
+//! The `guidebot` command: parses flags, dispatches, maps errors to exit codes.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use guidebot::config::Config;
+use guidebot::engine::Engine;
+
+/// Exit codes, documented in the README.
+mod exit {
+    pub const OK: u8 = 0;
+    /// Internal failure, or findings (file errors on `index`, errors on `check`).
+    pub const FAILURE: u8 = 1;
+    /// Bad usage or input.
+    pub const USAGE: u8 = 2;
+}
+
+/// guidebot answers "am I allowed to post this?" from your social-media guidelines,
+/// quoted and cited.
+#[derive(Parser, Debug)]
+#[command(name = "guidebot", version, about)]
+struct Cli {
+    /// Settings file (default: guidebot.toml in the working folder, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Guidelines folder (default: guidelines; env GUIDEBOT_GUIDELINES).
+    #[arg(long, global = true, value_name = "DIR")]
+    guidelines: Option<PathBuf>,
+    /// Index folder (default: index; env GUIDEBOT_INDEX).
+    #[arg(long, global = true, value_name = "DIR")]
+    index: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the bot: on Discord when DISCORD_TOKEN is set, else as a terminal chat.
+    Serve,
+    /// Build or refresh the index; exits 1 when a file could not be indexed.
+    Index {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ask a question ("-" reads it from standard input).
+    Ask {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The question.
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    init_logging();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("guidebot: {error:#}");
+            let usage = error.chain().any(|e| {
+                matches!(
+                    e.downcast_ref::<guidebot::Error>(),
+                    Some(guidebot::Error::BadQuestion(_))
+                )
+            });
+            ExitCode::from(if usage { exit::USAGE } else { exit::FAILURE })
+        }
+    }
+}
+
+fn init_logging() {
+    // Logs go to stderr so `--json` output on stdout stays one clean object.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn load_config(cli: &Cli) -> anyhow::Result<Config> {
+    let mut config = Config::load(cli.config.as_deref()).context("loading settings")?;
+    if let Some(dir) = &cli.guidelines {
+        config.guidelines = dir.clone();
+    }
+    if let Some(dir) = &cli.index {
+        config.index = dir.clone();
+    }
+    Ok(config)
+}
+
+fn open_engine(config: Config) -> anyhow::Result<Engine> {
+    let guidelines = config.guidelines.display().to_string();
+    Engine::open(config).with_context(|| format!("opening the guidelines in {guidelines}"))
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let config = load_config(&cli)?;
+    match cli.command {
+        None | Some(Command::Serve) => serve(config),
+        Some(Command::Index { json }) => index(config, json),
+        Some(Command::Ask { json, question }) => ask(config, json, &question),
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<u8> {
+    let _ = config;
+    anyhow::bail!("serve: not available yet")
+}
+
+fn index(config: Config, json: bool) -> anyhow::Result<u8> {
+    let engine = open_engine(config)?;
+    let report = engine.reindex().context("building the index")?;
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", guidebot::render::report_text(&report));
+    }
+    Ok(if report.errors.is_empty() {
+        exit::OK
+    } else {
+        exit::FAILURE
+    })
+}
+
+fn read_question(words: &[String]) -> anyhow::Result<String> {
+    if words.len() == 1 && words[0] == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the question from standard input")?;
+        return Ok(text);
+    }
+    Ok(words.join(" "))
+}
+
+fn ask(config: Config, json: bool, words: &[String]) -> anyhow::Result<u8> {
+    let question = read_question(words)?;
+    let engine = open_engine(config)?;
+    let answer = engine.ask(&question)?;
+    if json {
+        println!("{}", serde_json::to_string(&answer)?);
+    } else {
+        print!(
+            "{}",
+            guidebot::render::answer_text(&answer, engine.config())
+        );
+    }
+    Ok(exit::OK)
+}

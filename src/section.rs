@@ -165,7 +165,9 @@ impl<'a> SectionBuilder<'a> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => self.push_separator(" "),
-            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, range),
+            Event::TaskListMarker(done) => {
+                self.push_text(if done { "[x] " } else { "[ ] " }, range)
+            }
             Event::FootnoteReference(label) => self.push_text(&format!("[{label}]"), range),
             Event::Rule => self.flush_block(),
         }
@@ -189,9 +191,9 @@ impl<'a> SectionBuilder<'a> {
             Tag::CodeBlock(_) => Some(BlockKind::Code),
             Tag::BlockQuote(_) => Some(BlockKind::Quote),
             Tag::HtmlBlock => Some(BlockKind::Html),
-            Tag::FootnoteDefinition(_) | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
-                Some(BlockKind::Paragraph)
-            }
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => Some(BlockKind::Paragraph),
             _ => return,
         };
         self.flush_block();
@@ -281,7 +283,11 @@ impl<'a> SectionBuilder<'a> {
         let heading_line = self.lines.line_of(heading.start);
         self.close_section(heading_line);
         let title = collapse_whitespace(&heading.text);
-        while self.stack.last().is_some_and(|(level, _)| *level >= heading.level) {
+        while self
+            .stack
+            .last()
+            .is_some_and(|(level, _)| *level >= heading.level)
+        {
             self.stack.pop();
         }
         self.stack.push((heading.level, title.clone()));

@@ -1,0 +1,1032 @@
+//! Text analysis shared by indexing and querying: words, stop words, German compound
+//! splitting, stemming. Both sides run the same code, so a question's terms meet the
+//! guidelines' terms.
+//!
+//! German: lowercase, stop words out, compounds split against a vocabulary (the index's
+//! own words plus a small built-in list), Snowball stemming (which also folds umlauts,
+//! ß and the "oe" spelling). English: lowercase, possessives stripped, stop words out,
+//! Snowball stemming.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lang::Lang;
+
+/// Bump when analysis changes: an index built with another version is rebuilt.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+/// A term produced from a text, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub term: String,
+    /// Word position; compound parts share the whole word's position.
+    pub position: usize,
+    pub offset_from: usize,
+    pub offset_to: usize,
+}
+
+/// A word as it stands in a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub offset_from: usize,
+    pub offset_to: usize,
+}
+
+/// Splits text into words: runs of letters and digits. An apostrophe between letters
+/// stays inside the word ("company's", "don't") so possessives can be handled.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(offset, c)) in chars.iter().enumerate() {
+        let inner_apostrophe = (c == '\'' || c == '’')
+            && start.is_some()
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphanumeric() || inner_apostrophe {
+            start.get_or_insert(offset);
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..offset],
+                offset_from: s,
+                offset_to: offset,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            offset_from: s,
+            offset_to: text.len(),
+        });
+    }
+    out
+}
+
+/// Lowercases and folds German umlauts and ß, for vocabulary look-ups.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            '’' => out.push('\''),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const GERMAN_STOP_WORDS: &[&str] = &[
+    "aber",
+    "alle",
+    "allem",
+    "allen",
+    "aller",
+    "alles",
+    "als",
+    "also",
+    "am",
+    "an",
+    "ander",
+    "andere",
+    "anderen",
+    "anderer",
+    "anderes",
+    "auch",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "bin",
+    "bis",
+    "bist",
+    "da",
+    "damit",
+    "dann",
+    "das",
+    "dass",
+    "daß",
+    "dein",
+    "deine",
+    "dem",
+    "den",
+    "denn",
+    "der",
+    "des",
+    "dessen",
+    "deshalb",
+    "die",
+    "dies",
+    "diese",
+    "diesem",
+    "diesen",
+    "dieser",
+    "dieses",
+    "doch",
+    "dort",
+    "du",
+    "durch",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "eines",
+    "er",
+    "es",
+    "etwa",
+    "etwas",
+    "euch",
+    "euer",
+    "eure",
+    "für",
+    "gibt",
+    "hab",
+    "habe",
+    "haben",
+    "hat",
+    "hatte",
+    "hier",
+    "hin",
+    "ich",
+    "ihm",
+    "ihn",
+    "ihr",
+    "ihre",
+    "ihrem",
+    "ihren",
+    "ihrer",
+    "im",
+    "in",
+    "ins",
+    "ist",
+    "ja",
+    "jede",
+    "jedem",
+    "jeden",
+    "jeder",
+    "jedes",
+    "jetzt",
+    "kann",
+    "kein",
+    "keine",
+    "keinem",
+    "keinen",
+    "keiner",
+    "man",
+    "manche",
+    "mein",
+    "meine",
+    "meinem",
+    "meinen",
+    "meiner",
+    "meines",
+    "mich",
+    "mir",
+    "mit",
+    "muss",
+    "muß",
+    "müssen",
+    "nach",
+    "noch",
+    "nun",
+    "nur",
+    "ob",
+    "oder",
+    "ohne",
+    "schon",
+    "sehr",
+    "sein",
+    "seine",
+    "seinem",
+    "seinen",
+    "seiner",
+    "selbst",
+    "sich",
+    "sie",
+    "sind",
+    "so",
+    "soll",
+    "sollen",
+    "sollte",
+    "sondern",
+    "um",
+    "und",
+    "uns",
+    "unser",
+    "unsere",
+    "unserem",
+    "unseren",
+    "unserer",
+    "unter",
+    "vom",
+    "von",
+    "vor",
+    "war",
+    "waren",
+    "was",
+    "weil",
+    "welche",
+    "welchem",
+    "welchen",
+    "welcher",
+    "welches",
+    "wenn",
+    "wer",
+    "werde",
+    "werden",
+    "wie",
+    "wieder",
+    "will",
+    "wir",
+    "wird",
+    "wo",
+    "wollen",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "bzw",
+    "z",
+    "b",
+    "ggf",
+    "usw",
+    "einfach",
+    "mal",
+    "gerne",
+    "gern",
+    "eigentlich",
+    "bitte",
+    "okay",
+    "ok",
+    "hallo",
+    "hi",
+    "eigene",
+    "eigenen",
+    "eigener",
+    "eigenes",
+    "ganz",
+    "dazu",
+    "davon",
+    "darüber",
+    "darauf",
+    "dabei",
+];
+
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "don't",
+    "dont",
+    "doesn't",
+    "isn't",
+    "it's",
+    "i'm",
+    "i'd",
+    "i'll",
+    "i've",
+    "we're",
+    "you're",
+    "let",
+    "also",
+    "etc",
+    "e",
+    "g",
+    "ie",
+    "eg",
+    "please",
+    "hi",
+    "hello",
+    "ok",
+    "okay",
+    "really",
+    "actually",
+    "something",
+    "anything",
+    "thing",
+    "things",
+    "get",
+    "got",
+    "s",
+    "t",
+];
+
+/// Words that say nothing about a question's topic beyond "is this okay?": every
+/// guideline question has them. Dropped from questions only (guideline text keeps them,
+/// they carry verdicts there).
+const GERMAN_QUESTION_NOISE: &[&str] = &[
+    "darf",
+    "dürfen",
+    "dürfte",
+    "darfst",
+    "erlaubt",
+    "verboten",
+    "okay",
+    "ok",
+    "kann",
+    "können",
+    "könnte",
+    "sollte",
+    "sollen",
+    "muss",
+    "müssen",
+    "richtig",
+    "geht",
+    "gehen",
+    "eigentlich",
+    "überhaupt",
+    "irgendwie",
+    "einfach",
+    "frage",
+    "fragen",
+    "gilt",
+    "regel",
+    "regeln",
+    "richtlinie",
+    "richtlinien",
+    "problem",
+    "problematisch",
+    "möglich",
+    "lassen",
+    "machen",
+    "tun",
+    "kollegin",
+    "erlaubnis",
+    "zulässig",
+    "gestattet",
+];
+const ENGLISH_QUESTION_NOISE: &[&str] = &[
+    "allowed",
+    "permitted",
+    "okay",
+    "ok",
+    "fine",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "need",
+    "needs",
+    "rule",
+    "rules",
+    "policy",
+    "policies",
+    "guideline",
+    "guidelines",
+    "am",
+    "i",
+    "allow",
+    "permission",
+    "possible",
+    "problem",
+    "alright",
+    "acceptable",
+    "way",
+    "want",
+    "like",
+    "make",
+    "do",
+    "does",
+    "doing",
+    "go",
+    "against",
+    "violate",
+    "violation",
+    "break",
+    "breaking",
+    "prohibited",
+    "forbidden",
+    "legal",
+    "legit",
+    "cool",
+];
+
+/// Whether `word` (lowercase) is a stop word in `lang`.
+pub fn is_stop_word(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::De => GERMAN_STOP_WORDS.contains(&word),
+        Lang::En => ENGLISH_STOP_WORDS.contains(&word),
+    }
+}
+
+/// Whether `word` (lowercase) is question noise in `lang` (see the lists above).
+pub fn is_question_noise(word: &str, lang: Lang) -> bool {
+    is_stop_word(word, lang)
+        || match lang {
+            Lang::De => GERMAN_QUESTION_NOISE.contains(&word),
+            Lang::En => ENGLISH_QUESTION_NOISE.contains(&word),
+        }
+}
+
+/// Common German words that make up the compounds guidelines and questions use; the
+/// index's own vocabulary is added to these.
+const GERMAN_BASE_WORDS: &[&str] = &[
+    "account",
+    "accounts",
+    "adresse",
+    "agentur",
+    "aktion",
+    "angebot",
+    "anfrage",
+    "anzeige",
+    "anzeigen",
+    "arbeit",
+    "arbeits",
+    "arbeitgeber",
+    "aufnahme",
+    "aufnahmen",
+    "ausschreibung",
+    "ausschreibungen",
+    "auftrag",
+    "beitrag",
+    "beiträge",
+    "bericht",
+    "betrieb",
+    "bewerber",
+    "bewerbung",
+    "bild",
+    "bilder",
+    "blog",
+    "buch",
+    "büro",
+    "chef",
+    "daten",
+    "dienst",
+    "dienstlich",
+    "druck",
+    "einladung",
+    "einwilligung",
+    "empfehlung",
+    "ereignis",
+    "event",
+    "fall",
+    "feier",
+    "fest",
+    "firma",
+    "firmen",
+    "foto",
+    "fotos",
+    "frage",
+    "freigabe",
+    "führung",
+    "gebäude",
+    "geheimnis",
+    "geheimnisse",
+    "gehalt",
+    "geld",
+    "geschäft",
+    "geschenk",
+    "geschenke",
+    "gesicht",
+    "gespräch",
+    "gruppe",
+    "handy",
+    "haus",
+    "hinweis",
+    "info",
+    "information",
+    "informationen",
+    "inhalt",
+    "inhalte",
+    "interview",
+    "jahr",
+    "kamera",
+    "kanal",
+    "kanäle",
+    "karriere",
+    "kollege",
+    "kollegen",
+    "kommentar",
+    "kommunikation",
+    "konferenz",
+    "konto",
+    "konten",
+    "kosten",
+    "krise",
+    "kritik",
+    "kunde",
+    "kunden",
+    "leitung",
+    "logo",
+    "marke",
+    "marken",
+    "medien",
+    "media",
+    "meinung",
+    "messe",
+    "mitarbeiter",
+    "mitarbeitende",
+    "nachricht",
+    "name",
+    "namen",
+    "netz",
+    "netzwerk",
+    "partei",
+    "partner",
+    "person",
+    "personal",
+    "plattform",
+    "politik",
+    "post",
+    "posting",
+    "presse",
+    "privat",
+    "produkt",
+    "produkte",
+    "profil",
+    "programm",
+    "projekt",
+    "projekte",
+    "prozess",
+    "rat",
+    "recht",
+    "rechte",
+    "rede",
+    "regel",
+    "reise",
+    "richtlinie",
+    "schutz",
+    "screenshot",
+    "seite",
+    "social",
+    "sponsor",
+    "sponsoring",
+    "sprecher",
+    "stand",
+    "stelle",
+    "stellen",
+    "storm",
+    "team",
+    "termin",
+    "text",
+    "titel",
+    "umsatz",
+    "unfall",
+    "unternehmen",
+    "unternehmens",
+    "urheber",
+    "veranstaltung",
+    "verbot",
+    "vertrag",
+    "video",
+    "videos",
+    "vorfall",
+    "vorgesetzte",
+    "wahl",
+    "werbung",
+    "wert",
+    "zahl",
+    "zahlen",
+    "zeit",
+    "zeitung",
+    "ziel",
+    "zugang",
+];
+
+/// The words compounds are split into: German words from the guidelines themselves plus
+/// [`GERMAN_BASE_WORDS`], folded.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Builds the vocabulary from German texts.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words: HashSet<String> = GERMAN_BASE_WORDS.iter().map(|w| fold(w)).collect();
+        for text in texts {
+            for word in self::words(text) {
+                let folded = fold(word.text);
+                if folded.chars().count() >= 3 && folded.chars().all(char::is_alphabetic) {
+                    words.insert(folded);
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    pub fn contains(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
+    /// Splits a folded German compound into the vocabulary words it is made of, allowing
+    /// the linking elements -s-, -es-, -n-, -en-, -e- between them. Returns no parts when
+    /// the word does not decompose.
+    pub fn split_compound(&self, folded: &str) -> Vec<String> {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 7 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return Vec::new();
+        }
+        self.split_chars(&chars, 0).unwrap_or_default()
+    }
+
+    fn split_chars(&self, chars: &[char], depth: usize) -> Option<Vec<String>> {
+        if depth > 3 {
+            return None;
+        }
+        // Prefer the longest head (the last part carries a German compound's meaning).
+        for split in 3..=chars.len().saturating_sub(4) {
+            let head: String = chars[split..].iter().collect();
+            if !self.contains(&head) {
+                continue;
+            }
+            let modifier: String = chars[..split].iter().collect();
+            if let Some(mut parts) = self.modifier_parts(&modifier, depth) {
+                parts.push(head);
+                return Some(parts);
+            }
+        }
+        None
+    }
+
+    fn modifier_parts(&self, modifier: &str, depth: usize) -> Option<Vec<String>> {
+        let stems = ["", "s", "es", "n", "en", "e"]
+            .iter()
+            .filter_map(|link| modifier.strip_suffix(link))
+            .filter(|stem| stem.chars().count() >= 3);
+        let stems: Vec<&str> = stems.collect();
+        if let Some(stem) = stems.iter().find(|stem| self.contains(stem)) {
+            return Some(vec![stem.to_string()]);
+        }
+        stems.iter().find_map(|stem| {
+            let chars: Vec<char> = stem.chars().collect();
+            if chars.len() >= 7 {
+                self.split_chars(&chars, depth + 1)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// Analyzes text for one language. Cheap to clone; shares the vocabulary.
+#[derive(Clone)]
+pub struct Analyzer {
+    german: std::sync::Arc<frostem::Stemmer>,
+    english: std::sync::Arc<frostem::Stemmer>,
+    vocabulary: std::sync::Arc<Vocabulary>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").finish_non_exhaustive()
+    }
+}
+
+impl Analyzer {
+    pub fn new(vocabulary: Vocabulary) -> Self {
+        Analyzer {
+            german: std::sync::Arc::new(frostem::Stemmer::new(frostem::Algorithm::German)),
+            english: std::sync::Arc::new(frostem::Stemmer::new(frostem::Algorithm::English)),
+            vocabulary: std::sync::Arc::new(vocabulary),
+        }
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The index term for one word (no stop-word check, no compound split).
+    pub fn stem(&self, word: &str, lang: Lang) -> String {
+        let lower = word.to_lowercase().replace('’', "'");
+        match lang {
+            Lang::De => self.german.stem(&lower).into_owned(),
+            Lang::En => {
+                let base = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix('\''))
+                    .unwrap_or(&lower);
+                let base = base.replace('\'', "");
+                self.english.stem(&base).into_owned()
+            }
+        }
+    }
+
+    /// The stems of a German compound's parts (empty when it does not split).
+    pub fn compound_parts(&self, word: &str, lang: Lang) -> Vec<String> {
+        if lang != Lang::De {
+            return Vec::new();
+        }
+        self.vocabulary
+            .split_compound(&fold(word))
+            .into_iter()
+            .map(|part| self.stem(&part, Lang::De))
+            .filter(|part| part.chars().count() >= 3)
+            .collect()
+    }
+
+    /// Index terms of a text: stop words dropped, compounds add their parts at the same
+    /// position.
+    pub fn analyze(&self, text: &str, lang: Lang) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for (position, word) in words(text).into_iter().enumerate() {
+            let lower = word.text.to_lowercase();
+            if is_stop_word(&lower, lang) {
+                continue;
+            }
+            let term = self.stem(&lower, lang);
+            for part in self.compound_parts(&lower, lang) {
+                if part != term {
+                    tokens.push(Token {
+                        term: part,
+                        position,
+                        offset_from: word.offset_from,
+                        offset_to: word.offset_to,
+                    });
+                }
+            }
+            tokens.push(Token {
+                term,
+                position,
+                offset_from: word.offset_from,
+                offset_to: word.offset_to,
+            });
+        }
+        tokens
+    }
+
+    /// The set of terms in a text.
+    pub fn term_set(&self, text: &str, lang: Lang) -> HashSet<String> {
+        self.analyze(text, lang)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    }
+}
+
+/// Surface words of the guidelines with their frequencies, for typo correction.
+#[derive(Debug, Clone, Default)]
+pub struct SpellingDictionary {
+    words: HashMap<String, (u32, Lang)>,
+}
+
+impl SpellingDictionary {
+    pub fn add_text(&mut self, text: &str, lang: Lang) {
+        for word in words(text) {
+            let lower = word.text.to_lowercase();
+            if lower.chars().count() >= 4 && lower.chars().all(char::is_alphabetic) {
+                self.words.entry(lower).or_insert((0, lang)).0 += 1;
+            }
+        }
+    }
+
+    /// The most frequent guideline word within edit distance 1 (2 for words of 9+
+    /// characters) of `word`, if any. Words under 5 characters are never corrected.
+    pub fn correct(&self, word: &str) -> Option<(&str, Lang)> {
+        let lower = word.to_lowercase();
+        let len = lower.chars().count();
+        if len < 5 || self.words.contains_key(&lower) {
+            return None;
+        }
+        let max = if len >= 9 { 2 } else { 1 };
+        self.words
+            .iter()
+            .filter(|(candidate, _)| candidate.chars().count().abs_diff(len) <= max)
+            .filter_map(|(candidate, &(count, lang))| {
+                let distance = edit_distance(&lower, candidate, max)?;
+                Some((distance, std::cmp::Reverse(count), candidate.as_str(), lang))
+            })
+            .min()
+            .map(|(_, _, word, lang)| (word, lang))
+    }
+}
+
+/// Damerau–Levenshtein distance (adjacent transpositions cost 1), or `None` above `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (prev[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(prev2[j - 2] + 1);
+            }
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut current);
+    }
+    let distance = prev[b.len()];
+    (distance <= max).then_some(distance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer(texts: &[&str]) -> Analyzer {
+        Analyzer::new(Vocabulary::from_texts(texts.iter().copied()))
+    }
+
+    fn terms(a: &Analyzer, text: &str, lang: Lang) -> Vec<String> {
+        a.analyze(text, lang).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn german_umlauts_and_oe_spelling_meet() {
+        let a = analyzer(&[]);
+        assert_eq!(
+            a.stem("veröffentlichen", Lang::De),
+            a.stem("veroeffentlichen", Lang::De)
+        );
+        assert_eq!(
+            a.stem("Äußerungen", Lang::De),
+            a.stem("äusserungen", Lang::De)
+        );
+    }
+
+    #[test]
+    fn compounds_split_into_known_words() {
+        let a = analyzer(&["Das Logo der Firma", "Stellenanzeigen teilen"]);
+        let t = terms(&a, "Firmenlogo", Lang::De);
+        assert!(t.contains(&a.stem("logo", Lang::De)), "{t:?}");
+        let t = terms(&a, "Profilbild", Lang::De);
+        assert!(
+            t.contains(&a.stem("bild", Lang::De)) && t.contains(&a.stem("profil", Lang::De)),
+            "{t:?}"
+        );
+        let t = terms(&a, "Stellenausschreibung", Lang::De);
+        assert!(t.contains(&a.stem("stellen", Lang::De)), "{t:?}");
+        let t = terms(&a, "Mitarbeiterempfehlungsprogramm", Lang::De);
+        assert!(t.contains(&a.stem("empfehlung", Lang::De)), "{t:?}");
+        assert!(t.contains(&a.stem("programm", Lang::De)), "{t:?}");
+    }
+
+    #[test]
+    fn hyphenated_compounds_yield_their_parts() {
+        let a = analyzer(&[]);
+        let t = terms(&a, "Social-Media-Richtlinie", Lang::De);
+        assert!(t.contains(&a.stem("richtlinie", Lang::De)), "{t:?}");
+    }
+
+    #[test]
+    fn stop_words_dropped_and_possessives_stripped() {
+        let a = analyzer(&[]);
+        assert_eq!(
+            terms(&a, "the company's logo", Lang::En),
+            vec!["compani", "logo"]
+        );
+        assert!(terms(&a, "Darf ich das und die", Lang::De)
+            .iter()
+            .all(|t| t == "darf"));
+    }
+
+    #[test]
+    fn typo_correction_prefers_close_frequent_words() {
+        let mut d = SpellingDictionary::default();
+        d.add_text("negative stories about competing projects", Lang::En);
+        assert_eq!(d.correct("negatve").map(|(w, _)| w), Some("negative"));
+        assert_eq!(d.correct("projcts").map(|(w, _)| w), Some("projects"));
+        assert_eq!(d.correct("negative"), None, "known words stay");
+        assert_eq!(d.correct("wifi"), None, "short words are never corrected");
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("colleage", "colleague", 2), Some(1));
+        assert_eq!(edit_distance("recieve", "receive", 1), Some(1));
+        assert_eq!(edit_distance("abc", "xyz", 1), None);
+    }
+}

@@ -1,0 +1,655 @@
+//! The on-disk index: one folder per build ("generation") holding the tantivy index and
+//! a manifest, and a `CURRENT` file naming the generation that serves. A build writes a
+//! complete new generation and then replaces `CURRENT` with an atomic rename, so a
+//! reader — or a restart after a crash at any moment — always finds a whole index.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::tokenizer::PreTokenizedString;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+use crate::analysis::{self, Analyzer, SpellingDictionary, Vocabulary};
+use crate::document::{self, Document, Section};
+use crate::engine::{FileError, ReindexReport};
+use crate::lang::Lang;
+use crate::{Error, Result};
+
+/// Bump when the schema or stored layout changes: older indexes are rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const CURRENT_FILE: &str = "CURRENT";
+const MANIFEST_FILE: &str = "manifest.json";
+const GENERATION_PREFIX: &str = "gen-";
+
+/// The index's record of what it was built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub analysis_version: u32,
+    /// RFC 3339.
+    pub built_at: String,
+    /// The guidelines folder's git commit, when it is in a git checkout.
+    pub git_commit: Option<String>,
+    /// Hash of `synonyms.toml` (synonyms apply at query time, but a change is a change).
+    pub synonyms_hash: Option<String>,
+    pub files: BTreeMap<String, FileEntry>,
+}
+
+/// One guideline file as indexed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// SHA-256 of the content that was indexed.
+    pub hash: String,
+    pub title: String,
+    pub lang: Lang,
+    pub owner: Option<String>,
+    pub reviewed: Option<String>,
+    pub sections: usize,
+    /// The file is broken now; its last good version is served.
+    pub stale: bool,
+    /// Why the current version could not be indexed.
+    pub error: Option<String>,
+    /// SHA-256 of the file as it is now on disk (differs from `hash` when stale).
+    pub disk_hash: Option<String>,
+}
+
+impl Manifest {
+    pub fn is_current_version(&self) -> bool {
+        self.schema_version == SCHEMA_VERSION && self.analysis_version == analysis::ANALYSIS_VERSION
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub ord: Field,
+    pub file: Field,
+    pub section: Field,
+    pub title: Field,
+    pub heading: Field,
+    pub path: Field,
+    pub body: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        ord: builder.add_u64_field("ord", STORED),
+        file: builder.add_text_field("file", STRING | STORED),
+        section: builder.add_text_field("section", STORED),
+        title: builder.add_text_field("title", text.clone()),
+        heading: builder.add_text_field("heading", text.clone()),
+        path: builder.add_text_field("path", text.clone()),
+        body: builder.add_text_field("body", text),
+    };
+    (builder.build(), fields)
+}
+
+/// Term statistics and per-section term sets, for re-ranking and abstaining.
+#[derive(Debug, Default)]
+pub struct SectionTerms {
+    /// Title, heading path and own heading.
+    pub heading: HashSet<String>,
+    pub body: HashSet<String>,
+}
+
+/// A loaded, immutable index: what one question is answered from.
+pub struct Snapshot {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub sections: Vec<Section>,
+    pub section_terms: Vec<SectionTerms>,
+    /// Number of sections containing each term.
+    pub doc_freq: HashMap<String, usize>,
+    pub analyzer: Analyzer,
+    pub spelling: SpellingDictionary,
+    pub manifest: Manifest,
+    pub generation: PathBuf,
+    /// The language most sections are written in.
+    pub main_lang: Lang,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("generation", &self.generation)
+            .field("sections", &self.sections.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Snapshot {
+    /// Whether a section comes from a file served stale.
+    pub fn is_stale(&self, section: &Section) -> bool {
+        self.manifest
+            .files
+            .get(&section.file)
+            .is_some_and(|f| f.stale)
+    }
+
+    /// Inverse document frequency of a term over sections.
+    pub fn idf(&self, term: &str) -> f32 {
+        let n = self.sections.len().max(1) as f32;
+        let df = self.doc_freq.get(term).copied().unwrap_or(0) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+}
+
+fn index_error(path: &Path, reason: impl std::fmt::Display) -> Error {
+    Error::Index {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Builds the analyzer for a set of sections: the compound vocabulary comes from the
+/// German text itself, so building and querying split compounds alike.
+fn analyzer_for(sections: &[Section]) -> Analyzer {
+    let german = sections.iter().filter(|s| s.lang == Lang::De);
+    let texts: Vec<String> = german
+        .map(|s| format!("{} {}\n{}", s.title, s.heading_path.join(" "), s.text()))
+        .collect();
+    Analyzer::new(Vocabulary::from_texts(texts.iter().map(String::as_str)))
+}
+
+fn pre_tokenized(analyzer: &Analyzer, text: &str, lang: Lang) -> PreTokenizedString {
+    let tokens = analyzer
+        .analyze(text, lang)
+        .into_iter()
+        .map(|t| tantivy::tokenizer::Token {
+            offset_from: t.offset_from,
+            offset_to: t.offset_to,
+            position: t.position,
+            text: t.term,
+            position_length: 1,
+        })
+        .collect();
+    PreTokenizedString {
+        text: text.to_string(),
+        tokens,
+    }
+}
+
+/// The heading parts of a section that are indexed apart from the body.
+fn heading_texts(section: &Section) -> (String, String) {
+    let own = section.heading().to_string();
+    let ancestors = section
+        .heading_path
+        .iter()
+        .take(section.heading_path.len().saturating_sub(1))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (own, ancestors)
+}
+
+/// Reads which generation serves, if any.
+pub fn current_generation(index_dir: &Path) -> Result<Option<PathBuf>> {
+    let current = index_dir.join(CURRENT_FILE);
+    match std::fs::read_to_string(&current) {
+        Ok(name) => {
+            let name = name.trim();
+            if !name.starts_with(GENERATION_PREFIX) || name.contains(['/', '\\']) {
+                return Err(index_error(
+                    index_dir,
+                    format!("{CURRENT_FILE} names {name:?}, not a generation"),
+                ));
+            }
+            Ok(Some(index_dir.join(name)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(index_error(index_dir, e)),
+    }
+}
+
+/// Opens the serving generation, or `None` when nothing was built yet.
+pub fn open(index_dir: &Path) -> Result<Option<Snapshot>> {
+    match current_generation(index_dir)? {
+        Some(generation) => load_generation(&generation).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn load_generation(generation: &Path) -> Result<Snapshot> {
+    let manifest_text = std::fs::read_to_string(generation.join(MANIFEST_FILE))
+        .map_err(|e| index_error(generation, format!("manifest: {e}")))?;
+    let manifest: Manifest = serde_json::from_str(&manifest_text)
+        .map_err(|e| index_error(generation, format!("manifest: {e}")))?;
+    let index = Index::open_in_dir(generation).map_err(|e| index_error(generation, e))?;
+    let (expected, _) = schema();
+    if index.schema() != expected {
+        return Err(index_error(
+            generation,
+            "built with another schema; rebuild with `guidebot index`",
+        ));
+    }
+    let (_, fields) = schema();
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| index_error(generation, e))?;
+    let mut sections = load_sections(&reader, fields).map_err(|e| index_error(generation, e))?;
+    sections.sort_by_key(|(ord, _)| *ord);
+    let sections: Vec<Section> = sections.into_iter().map(|(_, s)| s).collect();
+    Ok(snapshot_from(
+        reader,
+        fields,
+        sections,
+        manifest,
+        generation.to_path_buf(),
+    ))
+}
+
+fn load_sections(reader: &IndexReader, fields: Fields) -> Result<Vec<(u64, Section)>> {
+    let searcher = reader.searcher();
+    let mut out = Vec::new();
+    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let store = segment
+            .get_store_reader(64)
+            .map_err(|e| Error::io("opening the document store", e))?;
+        for doc_id in segment.doc_ids_alive() {
+            let _ = segment_ord;
+            let doc: TantivyDocument = store.get(doc_id)?;
+            let ord = doc
+                .get_first(fields.ord)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            let json = doc
+                .get_first(fields.section)
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            let section: Section = serde_json::from_str(json).map_err(|e| Error::Index {
+                path: PathBuf::new(),
+                reason: format!("stored section: {e}"),
+            })?;
+            out.push((ord, section));
+        }
+    }
+    Ok(out)
+}
+
+fn snapshot_from(
+    reader: IndexReader,
+    fields: Fields,
+    sections: Vec<Section>,
+    manifest: Manifest,
+    generation: PathBuf,
+) -> Snapshot {
+    let analyzer = analyzer_for(&sections);
+    let mut doc_freq: HashMap<String, usize> = HashMap::new();
+    let mut spelling = SpellingDictionary::default();
+    let mut section_terms = Vec::with_capacity(sections.len());
+    let mut german = 0;
+    for section in &sections {
+        let heading_text = format!("{} {}", section.title, section.heading_path.join(" "));
+        let body_text = section.text();
+        let terms = SectionTerms {
+            heading: analyzer.term_set(&heading_text, section.lang),
+            body: analyzer.term_set(&body_text, section.lang),
+        };
+        for term in terms.heading.union(&terms.body) {
+            *doc_freq.entry(term.clone()).or_default() += 1;
+        }
+        spelling.add_text(&heading_text, section.lang);
+        spelling.add_text(&body_text, section.lang);
+        section_terms.push(terms);
+        german += usize::from(section.lang == Lang::De);
+    }
+    let main_lang = if german * 2 >= sections.len() {
+        Lang::De
+    } else {
+        Lang::En
+    };
+    Snapshot {
+        reader,
+        fields,
+        sections,
+        section_terms,
+        doc_freq,
+        analyzer,
+        spelling,
+        manifest,
+        generation,
+        main_lang,
+    }
+}
+
+/// Options for a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub guidelines: PathBuf,
+    pub index: PathBuf,
+    pub max_file_bytes: u64,
+    pub default_lang: Lang,
+}
+
+/// What reading the guidelines folder found, before anything is written.
+struct Collected {
+    documents: Vec<(Document, bool)>,
+    files: BTreeMap<String, FileEntry>,
+    report: ReindexReport,
+}
+
+/// Reads every guideline file. Unchanged files reuse the previous snapshot's sections;
+/// broken files keep their last good version, marked stale.
+fn collect(options: &BuildOptions, previous: Option<&Snapshot>) -> Result<Collected> {
+    let files = document::discover(&options.guidelines)?;
+    let mut report = ReindexReport::default();
+    let mut documents = Vec::new();
+    let mut entries = BTreeMap::new();
+    let previous_files = previous.map(|p| &p.manifest.files);
+    for file in &files {
+        let before = previous_files.and_then(|f| f.get(file));
+        let parsed = document::read_guideline(&options.guidelines, file, options.max_file_bytes)
+            .and_then(|bytes| {
+                let hash = document::content_hash(&bytes);
+                match (before, previous) {
+                    (Some(entry), Some(snapshot)) if entry.hash == hash && !entry.stale => {
+                        Ok(reuse_document(snapshot, file, entry))
+                    }
+                    _ => document::parse_document(file, &bytes, options.default_lang),
+                }
+            });
+        match parsed {
+            Ok(doc) => {
+                match before {
+                    None => report.added.push(file.clone()),
+                    Some(entry) if entry.hash != doc.hash || entry.stale => {
+                        report.changed.push(file.clone())
+                    }
+                    Some(_) => {}
+                }
+                entries.insert(file.clone(), file_entry(&doc, false, None, None));
+                documents.push((doc, false));
+            }
+            Err(error) => {
+                let reason = error.to_string();
+                report.errors.push(FileError {
+                    file: file.clone(),
+                    reason: reason.clone(),
+                });
+                let disk_hash = document::read_guideline(&options.guidelines, file, u64::MAX)
+                    .ok()
+                    .map(|b| document::content_hash(&b));
+                if let (Some(entry), Some(snapshot)) = (before, previous) {
+                    let doc = reuse_document(snapshot, file, entry);
+                    report.stale.push(file.clone());
+                    entries.insert(
+                        file.clone(),
+                        file_entry(&doc, true, Some(reason), disk_hash),
+                    );
+                    documents.push((doc, true));
+                }
+            }
+        }
+    }
+    if let Some(previous) = previous_files {
+        report.removed = previous
+            .keys()
+            .filter(|f| !files.contains(f))
+            .cloned()
+            .collect();
+    } else {
+        report.added = files
+            .iter()
+            .filter(|f| entries.contains_key(*f))
+            .cloned()
+            .collect();
+        report.changed.clear();
+    }
+    Ok(Collected {
+        documents,
+        files: entries,
+        report,
+    })
+}
+
+fn file_entry(
+    doc: &Document,
+    stale: bool,
+    error: Option<String>,
+    disk_hash: Option<String>,
+) -> FileEntry {
+    FileEntry {
+        hash: doc.hash.clone(),
+        title: doc.title.clone(),
+        lang: doc.lang,
+        owner: doc.owner.clone(),
+        reviewed: doc.reviewed.clone(),
+        sections: doc.sections.len(),
+        stale,
+        error,
+        disk_hash,
+    }
+}
+
+fn reuse_document(snapshot: &Snapshot, file: &str, entry: &FileEntry) -> Document {
+    Document {
+        file: file.to_string(),
+        title: entry.title.clone(),
+        lang: entry.lang,
+        owner: entry.owner.clone(),
+        reviewed: entry.reviewed.clone(),
+        tags: Vec::new(),
+        has_front_matter: true,
+        hash: entry.hash.clone(),
+        sections: snapshot
+            .sections
+            .iter()
+            .filter(|s| s.file == file)
+            .cloned()
+            .collect(),
+    }
+}
+
+/// Builds a new generation from the guidelines folder and makes it the serving one.
+/// `previous` is the snapshot serving now (for reuse, stale versions and the report).
+pub fn build(
+    options: &BuildOptions,
+    previous: Option<&Snapshot>,
+) -> Result<(Snapshot, ReindexReport)> {
+    let started = Instant::now();
+    let Collected {
+        documents,
+        files,
+        mut report,
+    } = collect(options, previous)?;
+    let sections: Vec<Section> = documents
+        .iter()
+        .flat_map(|(d, _)| d.sections.iter().cloned())
+        .collect();
+    std::fs::create_dir_all(&options.index).map_err(|e| index_error(&options.index, e))?;
+    let generation = new_generation_dir(&options.index)?;
+    write_generation(&generation, &sections)?;
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        analysis_version: analysis::ANALYSIS_VERSION,
+        built_at: now_rfc3339(),
+        git_commit: git_commit(&options.guidelines),
+        synonyms_hash: std::fs::read(options.guidelines.join(crate::synonyms::FILE_NAME))
+            .ok()
+            .map(|b| document::content_hash(&b)),
+        files,
+    };
+    write_synced(
+        &generation.join(MANIFEST_FILE),
+        serde_json::to_string_pretty(&manifest)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
+    let snapshot = load_generation(&generation)?;
+    switch_current(&options.index, &generation)?;
+    remove_old_generations(
+        &options.index,
+        &generation,
+        previous.map(|p| p.generation.as_path()),
+    );
+    report.documents = documents.len();
+    report.sections = sections.len();
+    report.duration = started.elapsed();
+    Ok((snapshot, report))
+}
+
+fn write_generation(generation: &Path, sections: &[Section]) -> Result<()> {
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(generation, schema).map_err(|e| index_error(generation, e))?;
+    let analyzer = analyzer_for(sections);
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(1, 15_000_000)
+        .map_err(|e| index_error(generation, e))?;
+    for (ord, section) in sections.iter().enumerate() {
+        let (own_heading, ancestors) = heading_texts(section);
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(fields.ord, ord as u64);
+        doc.add_text(fields.file, &section.file);
+        doc.add_text(
+            fields.section,
+            serde_json::to_string(section).unwrap_or_default(),
+        );
+        doc.add_pre_tokenized_text(
+            fields.title,
+            pre_tokenized(&analyzer, &section.title, section.lang),
+        );
+        doc.add_pre_tokenized_text(
+            fields.heading,
+            pre_tokenized(&analyzer, &own_heading, section.lang),
+        );
+        doc.add_pre_tokenized_text(
+            fields.path,
+            pre_tokenized(&analyzer, &ancestors, section.lang),
+        );
+        doc.add_pre_tokenized_text(
+            fields.body,
+            pre_tokenized(&analyzer, &section.text(), section.lang),
+        );
+        writer
+            .add_document(doc)
+            .map_err(|e| index_error(generation, e))?;
+    }
+    writer.commit().map_err(|e| index_error(generation, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| index_error(generation, e))?;
+    Ok(())
+}
+
+fn new_generation_dir(index_dir: &Path) -> Result<PathBuf> {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("{GENERATION_PREFIX}{stamp}-{}-{count}", std::process::id());
+    let path = index_dir.join(name);
+    std::fs::create_dir_all(&path).map_err(|e| index_error(&path, e))?;
+    Ok(path)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).map_err(|e| index_error(path, e))?;
+    file.write_all(bytes).map_err(|e| index_error(path, e))?;
+    file.sync_all().map_err(|e| index_error(path, e))
+}
+
+/// Points `CURRENT` at `generation` with a write-then-rename, the one atomic step.
+fn switch_current(index_dir: &Path, generation: &Path) -> Result<()> {
+    let name = generation
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = index_dir.join(format!("{CURRENT_FILE}.{}.tmp", std::process::id()));
+    write_synced(&tmp, name.as_bytes())?;
+    std::fs::rename(&tmp, index_dir.join(CURRENT_FILE)).map_err(|e| index_error(index_dir, e))?;
+    if let Ok(dir) = std::fs::File::open(index_dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Removes generations other than the serving and the previous one (a reader may still
+/// hold the previous one; unfinished ones are left by crashed builds).
+fn remove_old_generations(index_dir: &Path, keep: &Path, previous: Option<&Path>) {
+    let Ok(entries) = std::fs::read_dir(index_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let is_generation = name.starts_with(GENERATION_PREFIX);
+        let is_stray_tmp = name.starts_with(CURRENT_FILE) && name.ends_with(".tmp");
+        if (is_generation && path != keep && Some(path.as_path()) != previous) || is_stray_tmp {
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+        }
+    }
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The commit of the git checkout the guidelines live in, if any (read from `.git`
+/// directly: no git binary needed).
+pub fn git_commit(guidelines: &Path) -> Option<String> {
+    let start = guidelines.canonicalize().ok()?;
+    let git_dir = start
+        .ancestors()
+        .map(|d| d.join(".git"))
+        .find(|d| d.is_dir())?;
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    let head = head.trim();
+    let Some(reference) = head.strip_prefix("ref: ") else {
+        return Some(head.to_string());
+    };
+    if let Ok(commit) = std::fs::read_to_string(git_dir.join(reference)) {
+        return Some(commit.trim().to_string());
+    }
+    let packed = std::fs::read_to_string(git_dir.join("packed-refs")).ok()?;
+    packed
+        .lines()
+        .find_map(|line| line.strip_suffix(reference).map(|c| c.trim().to_string()))
+}
+
+/// Whether the guidelines folder differs from what `snapshot` was built from: a file
+/// added, removed or edited, or an index from another guidebot version.
+pub fn is_outdated(snapshot: &Snapshot, guidelines: &Path, max_file_bytes: u64) -> Result<bool> {
+    if !snapshot.manifest.is_current_version() {
+        return Ok(true);
+    }
+    let files = document::discover(guidelines)?;
+    if files.len() != snapshot.manifest.files.len() {
+        return Ok(true);
+    }
+    for file in files {
+        let Some(entry) = snapshot.manifest.files.get(&file) else {
+            return Ok(true);
+        };
+        let hash = document::read_guideline(guidelines, &file, max_file_bytes.max(1))
+            .map(|b| document::content_hash(&b))
+            .ok();
+        let indexed = if entry.stale {
+            entry.disk_hash.as_ref()
+        } else {
+            Some(&entry.hash)
+        };
+        if hash.as_ref() != indexed {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

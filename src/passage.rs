@@ -1,0 +1,333 @@
+//! Passages: the part of a section that answers a question — its best-matching
+//! sentences with their neighbours — and the verdict stated there.
+
+use std::collections::HashSet;
+
+use crate::answer::Verdict;
+use crate::document::Section;
+use crate::verdict::{self, Finding, Stated};
+
+/// A sentence of a section, with where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub block: usize,
+    pub line_start: usize,
+    pub line_end: usize,
+    /// First sentence of its paragraph or list item (where rule markers stand).
+    pub starts_block: bool,
+    /// First sentence of the section's body (where FAQ answers stand).
+    pub opens_section: bool,
+}
+
+// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "z.", "b.", "z.b.", "d.h.", "u.a.", "bzw.", "ca.", "nr.", "dr.", "vgl.", "ggf.", "inkl.",
+    "evtl.", "usw.", "etc.", "e.g.", "i.e.", "vs.", "mr.", "ms.", "st.", "u.", "s.", "abs.",
+    "max.", "min.", "bspw.", "sog.", "zzgl.", "no.",
+];
+
+/// Splits a block's text into sentences at `.`, `!`, `?` followed by a space and an
+/// uppercase letter, digit or symbol, but not after common abbreviations.
+pub fn split_sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for i in 0..chars.len() {
+        let (offset, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(i + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let following = chars[i + 1..]
+            .iter()
+            .map(|(_, c)| *c)
+            .find(|c| !c.is_whitespace());
+        let Some(following) = following else { continue };
+        if following.is_lowercase() {
+            continue;
+        }
+        let word_start = text[..offset]
+            .rfind(char::is_whitespace)
+            .map_or(start, |p| p + 1);
+        let word = text[word_start..=offset].to_lowercase();
+        if c == '.' && ABBREVIATIONS.contains(&word.as_str()) {
+            continue;
+        }
+        let end = offset + c.len_utf8();
+        let sentence = text[start..end].trim();
+        if !sentence.is_empty() {
+            sentences.push(sentence);
+        }
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        sentences.push(rest);
+    }
+    sentences
+}
+
+/// All sentences of a section, in order.
+pub fn sentences(section: &Section) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (block_index, block) in section.blocks.iter().enumerate() {
+        for (i, text) in split_sentences(&block.text).into_iter().enumerate() {
+            out.push(Sentence {
+                text: text.to_string(),
+                block: block_index,
+                line_start: block.line_start,
+                line_end: block.line_end,
+                starts_block: i == 0,
+                opens_section: out.is_empty(),
+            });
+        }
+    }
+    out
+}
+
+/// The verdict each sentence states; sentences inherit a rule marker from the start of
+/// their list item or paragraph.
+pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
+    let mut out: Vec<Option<Finding>> = Vec::with_capacity(sentences.len());
+    let mut block_marker: Option<(usize, Finding)> = None;
+    for sentence in sentences {
+        let found = verdict::detect(
+            &sentence.text,
+            sentence.starts_block,
+            sentence.opens_section,
+        );
+        if sentence.starts_block {
+            block_marker = found
+                .filter(|f| f.how == Stated::Marker)
+                .map(|f| (sentence.block, f));
+        }
+        let inherited = block_marker
+            .filter(|(block, _)| *block == sentence.block)
+            .map(|(_, f)| f);
+        out.push(inherited.or(found));
+    }
+    out
+}
+
+/// A trimmed quote from a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub verdict: Option<Verdict>,
+    pub verdict_sentence: Option<String>,
+    /// How much of the question the verdict's sentence itself speaks to (0–1).
+    pub verdict_relevance: f32,
+    /// How much of the question the best sentence covers (0–1).
+    pub best_sentence_coverage: f32,
+}
+
+const MAX_QUOTE_CHARS: usize = 480;
+
+/// Picks the sentences of `section` that answer: the best-scoring one, its neighbour,
+/// a second strong one, and the sentence carrying the verdict. `score` rates a sentence's
+/// relevance from 0 to 1.
+pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> Quote {
+    let sentences = sentences(section);
+    if sentences.is_empty() {
+        return Quote {
+            text: String::new(),
+            line_start: section.line_start,
+            line_end: section.line_end,
+            verdict: None,
+            verdict_sentence: None,
+            verdict_relevance: 0.0,
+            best_sentence_coverage: 0.0,
+        };
+    }
+    let scores: Vec<f32> = sentences.iter().map(|s| score(&s.text)).collect();
+    let verdicts = sentence_verdicts(&sentences);
+    let best = (0..sentences.len())
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let mut chosen: HashSet<usize> = HashSet::from([best]);
+    let mut length = sentences[best].text.len();
+    let mut add = |i: usize, chosen: &mut HashSet<usize>| {
+        if !chosen.contains(&i) && length + sentences[i].text.len() <= MAX_QUOTE_CHARS {
+            length += sentences[i].text.len();
+            chosen.insert(i);
+        }
+    };
+    // The verdict: from the most relevant sentence that states one (a Yes/No answer
+    // opening an FAQ section speaks to the whole section's question).
+    let verdict_index = (0..sentences.len())
+        .filter(|&i| verdicts[i].is_some())
+        .filter(|&i| {
+            let how = verdicts[i].map(|f| f.how);
+            scores[i] >= 0.5 * scores[best] && scores[i] > 0.0 || how == Some(Stated::Answer)
+        })
+        .max_by(|&a, &b| {
+            let rank = |i: usize| {
+                let answer_bonus = if verdicts[i].map(|f| f.how) == Some(Stated::Answer) {
+                    0.5
+                } else {
+                    0.0
+                };
+                scores[i] + answer_bonus
+            };
+            rank(a).total_cmp(&rank(b)).then(b.cmp(&a))
+        });
+    if let Some(i) = verdict_index {
+        add(i, &mut chosen);
+    }
+    // Context: the lead-in before a best sentence that is a short list item, else the next sentence.
+    if best + 1 < sentences.len() && sentences[best + 1].block == sentences[best].block {
+        add(best + 1, &mut chosen);
+    }
+    if best > 0 && !sentences[best].starts_block {
+        add(best - 1, &mut chosen);
+    }
+    if let Some(second) = (0..sentences.len())
+        .filter(|i| !chosen.contains(i) && scores[*i] >= 0.7 * scores[best] && scores[*i] > 0.0)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+    {
+        add(second, &mut chosen);
+    }
+    let mut indices: Vec<usize> = chosen.into_iter().collect();
+    indices.sort_unstable();
+    let text = join_quote(&sentences, &indices);
+    let line_start = indices
+        .iter()
+        .map(|&i| sentences[i].line_start)
+        .min()
+        .unwrap_or(section.line_start);
+    let line_end = indices
+        .iter()
+        .map(|&i| sentences[i].line_end)
+        .max()
+        .unwrap_or(section.line_end);
+    let (verdict, verdict_sentence, verdict_relevance) = match verdict_index {
+        Some(i) if chosen_contains(&indices, i) => {
+            let finding = verdicts[i].expect("filtered to sentences with a verdict");
+            (
+                Some(verdict::resolve(finding, question)),
+                Some(sentences[i].text.clone()),
+                scores[i],
+            )
+        }
+        _ => (None, None, 0.0),
+    };
+    Quote {
+        text,
+        line_start,
+        line_end,
+        verdict,
+        verdict_sentence,
+        verdict_relevance,
+        best_sentence_coverage: scores[best],
+    }
+}
+
+fn chosen_contains(indices: &[usize], i: usize) -> bool {
+    indices.binary_search(&i).is_ok()
+}
+
+fn join_quote(sentences: &[Sentence], indices: &[usize]) -> String {
+    let mut text = String::new();
+    if indices.first().is_some_and(|&i| i > 0) {
+        text.push_str("… ");
+    }
+    for (n, &i) in indices.iter().enumerate() {
+        if n > 0 {
+            let previous = indices[n - 1];
+            if i != previous + 1 {
+                text.push_str(" … ");
+            } else if sentences[i].block != sentences[previous].block {
+                text.push('\n');
+            } else {
+                text.push(' ');
+            }
+        }
+        text.push_str(&sentences[i].text);
+    }
+    if indices.last().is_some_and(|&i| i + 1 < sentences.len()) {
+        text.push_str(" …");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse_document;
+    use crate::lang::Lang;
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            split_sentences(
+                "Fotos z. B. vom Sommerfest sind ok. Aber nicht von Kindern! Why? Because."
+            ),
+            vec![
+                "Fotos z. B. vom Sommerfest sind ok.",
+                "Aber nicht von Kindern!",
+                "Why?",
+                "Because."
+            ]
+        );
+        assert_eq!(
+            split_sentences("Version 3.8.1 is out."),
+            vec!["Version 3.8.1 is out."]
+        );
+    }
+
+    #[test]
+    fn quote_picks_relevant_sentence_with_marker_verdict_and_lines() {
+        let md = "# Fotos\n\nFotos sind beliebt. Wir freuen uns über Beiträge.\n\n- ❌ **Nicht erlaubt:** Fotos von Kindern posten.\n- ✅ **Erlaubt:** Fotos vom Büro ohne Personen.\n\nMehr dazu beim Team.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::De).unwrap();
+        let quote = quote(
+            &doc.sections[0],
+            "Darf ich Fotos von Kindern posten?",
+            |s| {
+                if s.contains("Kindern") {
+                    1.0
+                } else if s.contains("Fotos") {
+                    0.3
+                } else {
+                    0.0
+                }
+            },
+        );
+        assert_eq!(quote.verdict, Some(Verdict::NotAllowed));
+        assert!(
+            quote
+                .text
+                .contains("Nicht erlaubt: Fotos von Kindern posten."),
+            "{}",
+            quote.text
+        );
+        assert!(quote.text.starts_with("… "), "{}", quote.text);
+        assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn faq_answer_verdict_respects_question_polarity() {
+        let md = "# May I like a candidate's page?\n\nNo. You may like it while off duty. Details follow.\n";
+        let doc = parse_document("faq.md", md.as_bytes(), Lang::En).unwrap();
+        let q = quote(
+            &doc.sections[0],
+            "Will I violate the Hatch Act if I like a page?",
+            |s| {
+                if s.contains("like") {
+                    0.8
+                } else {
+                    0.1
+                }
+            },
+        );
+        assert_eq!(q.verdict, Some(Verdict::Allowed));
+        assert!(q.text.starts_with("No."), "{}", q.text);
+    }
+}

@@ -1,0 +1,352 @@
+//! From a question to ranked, trimmed, cited passages — or an honest "not covered".
+//!
+//! 1. The question becomes *concepts*: its content words, each with the terms that may
+//!    stand for it (stem, compound parts, the other language's stem, synonyms, a typo
+//!    correction). Questions are never parsed as query syntax.
+//! 2. tantivy's BM25 over title, headings and body (headings weigh more) finds candidates.
+//! 3. Candidates are re-ranked by how much of the question they cover (IDF-weighted),
+//!    in the headings and within one sentence (proximity).
+//! 4. When the best candidate covers too little of the question, guidebot abstains.
+
+use std::collections::HashSet;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
+
+use crate::analysis::{self, is_question_noise, is_stop_word};
+use crate::answer::{Answer, Passage, Verdict};
+use crate::index::Snapshot;
+use crate::lang::{self, Lang};
+use crate::passage;
+use crate::synonyms::Synonyms;
+use crate::{Error, Result};
+
+/// A content word of the question and the index terms that can stand for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    pub word: String,
+    /// (term, weight ≤ 1).
+    pub terms: Vec<(String, f32)>,
+    /// How rare (informative) the concept is in the guidelines.
+    pub idf: f32,
+    /// Whether any of its terms occurs in the guidelines.
+    pub known: bool,
+}
+
+/// The analysed question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryPlan {
+    pub lang: Lang,
+    pub concepts: Vec<Concept>,
+}
+
+/// Tuning of ranking and abstaining, in one place.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    pub candidates: usize,
+    /// Below this share of the question's (IDF-weighted) content, guidebot abstains.
+    pub min_coverage: f32,
+    /// Other passages must cover at least this share of what the best one covers.
+    pub min_relative_coverage: f32,
+    /// A verdict is given only when its sentence covers this much of the question.
+    pub min_verdict_relevance: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            candidates: 40,
+            min_coverage: 0.5,
+            min_relative_coverage: 0.6,
+            min_verdict_relevance: 0.3,
+        }
+    }
+}
+
+/// Questions are cut to this many words before analysis: enough for any real question,
+/// and a pasted essay cannot build a huge query.
+const MAX_QUESTION_WORDS: usize = 80;
+
+const HEADING_BOOST: f32 = 2.5;
+const PATH_BOOST: f32 = 1.2;
+const TITLE_BOOST: f32 = 1.0;
+const BODY_BOOST: f32 = 1.0;
+
+/// Turns a question into concepts.
+pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPlan {
+    let lang = lang::detect(question).unwrap_or(snapshot.main_lang);
+    let analyzer = &snapshot.analyzer;
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut seen = HashSet::new();
+    for word in analysis::words(question)
+        .into_iter()
+        .take(MAX_QUESTION_WORDS)
+    {
+        let lower = word.text.to_lowercase();
+        if is_question_noise(&lower, lang)
+            || (is_stop_word(&lower, lang.other()) && lower.len() <= 4)
+        {
+            continue;
+        }
+        if !seen.insert(lower.clone()) {
+            continue;
+        }
+        let mut terms: Vec<(String, f32)> = Vec::new();
+        let push = |term: String, weight: f32, terms: &mut Vec<(String, f32)>| {
+            if term.chars().count() < 2 {
+                return;
+            }
+            match terms.iter_mut().find(|(t, _)| *t == term) {
+                Some((_, w)) => *w = w.max(weight),
+                None => terms.push((term, weight)),
+            }
+        };
+        push(analyzer.stem(&lower, lang), 1.0, &mut terms);
+        for part in analyzer.compound_parts(&lower, lang) {
+            push(part, 0.8, &mut terms);
+        }
+        push(analyzer.stem(&lower, lang.other()), 0.6, &mut terms);
+        for synonym in synonym_words(synonyms, analyzer, &lower, lang) {
+            for l in [lang, lang.other()] {
+                push(analyzer.stem(&synonym, l), 0.7, &mut terms);
+                for part in analyzer.compound_parts(&synonym, l) {
+                    push(part, 0.6, &mut terms);
+                }
+            }
+        }
+        let known =
+            |terms: &[(String, f32)]| terms.iter().any(|(t, _)| snapshot.doc_freq.contains_key(t));
+        if !known(&terms) {
+            if let Some((corrected, corrected_lang)) = snapshot.spelling.correct(&lower) {
+                let corrected = corrected.to_string();
+                push(analyzer.stem(&corrected, corrected_lang), 0.9, &mut terms);
+                for part in analyzer.compound_parts(&corrected, corrected_lang) {
+                    push(part, 0.7, &mut terms);
+                }
+            }
+        }
+        let is_known = known(&terms);
+        let idf = concept_idf(snapshot, &terms);
+        concepts.push(Concept {
+            word: lower,
+            terms,
+            idf,
+            known: is_known,
+        });
+    }
+    QueryPlan { lang, concepts }
+}
+
+/// Synonyms of a word, looked up by the word itself and by its stem, so "poste" finds
+/// the entry for "posten".
+fn synonym_words(
+    synonyms: &Synonyms,
+    analyzer: &analysis::Analyzer,
+    word: &str,
+    lang: Lang,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in [lang, lang.other()] {
+        out.extend(synonyms.lookup(word, l).iter().cloned());
+        let stem = analyzer.stem(word, l);
+        for (key, values) in synonyms.entries(l) {
+            if analyzer.stem(key, l) == stem {
+                out.extend(values.iter().cloned());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A concept's informativeness: the IDF of its best-weighted known term; an unknown
+/// concept counts as maximally informative (it is what the guidelines lack).
+fn concept_idf(snapshot: &Snapshot, terms: &[(String, f32)]) -> f32 {
+    let max_idf = snapshot.idf("\u{0}never-a-term");
+    terms
+        .iter()
+        .filter(|(t, _)| snapshot.doc_freq.contains_key(t))
+        .map(|(t, w)| (snapshot.idf(t), *w))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0)))
+        .map_or(max_idf, |(idf, _)| idf)
+}
+
+/// IDF-weighted share of the concepts a term set covers (0–1).
+pub fn coverage(plan: &QueryPlan, has_term: impl Fn(&str) -> bool) -> f32 {
+    let total: f32 = plan.concepts.iter().map(|c| c.idf).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let covered: f32 = plan
+        .concepts
+        .iter()
+        .map(|c| {
+            let strength = c
+                .terms
+                .iter()
+                .filter(|(t, _)| has_term(t))
+                .map(|(_, w)| *w)
+                .fold(0.0, f32::max);
+            c.idf * strength
+        })
+        .sum();
+    covered / total
+}
+
+fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
+    let fields = snapshot.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for concept in &plan.concepts {
+        for (term, weight) in &concept.terms {
+            if !snapshot.doc_freq.contains_key(term) {
+                continue;
+            }
+            for (field, boost) in [
+                (fields.heading, HEADING_BOOST),
+                (fields.path, PATH_BOOST),
+                (fields.title, TITLE_BOOST),
+                (fields.body, BODY_BOOST),
+            ] {
+                let query = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(query), boost * weight)),
+                ));
+            }
+        }
+    }
+    BooleanQuery::new(clauses)
+}
+
+/// A candidate section after re-ranking.
+#[derive(Debug, Clone)]
+struct Candidate {
+    ord: usize,
+    score: f32,
+    coverage: f32,
+    quote: passage::Quote,
+}
+
+/// Answers a question from a snapshot.
+pub fn answer(
+    snapshot: &Snapshot,
+    synonyms: &Synonyms,
+    question: &str,
+    contact: &str,
+    tuning: &Tuning,
+) -> Result<Answer> {
+    let question = question.trim();
+    if analysis::words(question).is_empty() {
+        return Err(Error::BadQuestion(
+            "the question is empty: ask about something, e.g. \"Darf ich Fotos von Kollegen posten?\"".into(),
+        ));
+    }
+    let plan = plan(question, snapshot, synonyms);
+    let mut answer = Answer {
+        question: question.to_string(),
+        abstained: true,
+        verdict: None,
+        passages: Vec::new(),
+        lang: plan.lang,
+        contact: contact.to_string(),
+        more: Vec::new(),
+    };
+    if !plan.concepts.iter().any(|c| c.known) {
+        return Ok(answer);
+    }
+    let candidates = rank(snapshot, &plan, question, tuning)?;
+    let Some(best) = candidates.first() else {
+        return Ok(answer);
+    };
+    if best.coverage < tuning.min_coverage {
+        return Ok(answer);
+    }
+    let floor = best.coverage * tuning.min_relative_coverage;
+    let mut passages: Vec<Passage> = candidates
+        .iter()
+        .filter(|c| c.coverage >= floor)
+        .take(9)
+        .map(|c| to_passage(snapshot, c, tuning))
+        .collect();
+    answer.abstained = false;
+    answer.verdict = passages.first().and_then(|p| p.verdict);
+    answer.more = passages.split_off(passages.len().min(3));
+    answer.passages = passages;
+    Ok(answer)
+}
+
+fn rank(
+    snapshot: &Snapshot,
+    plan: &QueryPlan,
+    question: &str,
+    tuning: &Tuning,
+) -> Result<Vec<Candidate>> {
+    let query = build_query(plan, snapshot);
+    let searcher = snapshot.reader.searcher();
+    let hits = searcher.search(
+        &query,
+        &TopDocs::with_limit(tuning.candidates).order_by_score(),
+    )?;
+    let max_bm25 = hits.first().map_or(1.0, |(s, _)| s.max(f32::EPSILON));
+    let mut candidates = Vec::with_capacity(hits.len());
+    for (bm25, address) in hits {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let Some(ord) = doc.get_first(snapshot.fields.ord).and_then(|v| v.as_u64()) else {
+            continue;
+        };
+        let ord = ord as usize;
+        let Some(section) = snapshot.sections.get(ord) else {
+            continue;
+        };
+        let terms = &snapshot.section_terms[ord];
+        let section_coverage = coverage(plan, |t| {
+            terms.heading.contains(t) || terms.body.contains(t)
+        });
+        let heading_coverage = coverage(plan, |t| terms.heading.contains(t));
+        let analyzer = &snapshot.analyzer;
+        let quote = passage::quote(section, question, |sentence| {
+            let sentence_terms = analyzer.term_set(sentence, section.lang);
+            coverage(plan, |t| sentence_terms.contains(t))
+        });
+        let score = 0.35 * (bm25 / max_bm25)
+            + 0.35 * section_coverage
+            + 0.15 * heading_coverage
+            + 0.15 * quote.best_sentence_coverage;
+        candidates.push(Candidate {
+            ord,
+            score,
+            coverage: section_coverage,
+            quote,
+        });
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
+    Ok(candidates)
+}
+
+fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Passage {
+    let section = &snapshot.sections[candidate.ord];
+    let quote = &candidate.quote;
+    let clear = quote.verdict_relevance >= tuning.min_verdict_relevance;
+    let verdict: Option<Verdict> = quote.verdict.filter(|_| clear);
+    Passage {
+        file: section.file.clone(),
+        title: section.title.clone(),
+        heading_path: section.heading_path.clone(),
+        anchor: section.anchor.clone(),
+        line_start: quote.line_start,
+        line_end: quote.line_end,
+        score: (candidate.score * 1000.0).round() / 1000.0,
+        text: quote.text.clone(),
+        verdict,
+        verdict_sentence: verdict.and(quote.verdict_sentence.clone()),
+        section_line_start: section.line_start,
+        section_line_end: section.line_end,
+        stale: snapshot.is_stale(section),
+    }
+}

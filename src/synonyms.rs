@@ -1,0 +1,176 @@
+//! Synonyms the comms team keeps in `synonyms.toml` next to the guidelines: colloquial
+//! words employees use, mapped to the words the guidelines use, per language.
+//!
+//! ```toml
+//! [de]
+//! posten = ["teilen", "veröffentlichen", "hochladen"]
+//! [en]
+//! pic = ["photo", "picture"]
+//! ```
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::lang::Lang;
+use crate::{Error, Result};
+
+/// The file name looked for in the guidelines folder.
+pub const FILE_NAME: &str = "synonyms.toml";
+
+/// Colloquial word → guideline words, per language. Keys are matched on their folded
+/// lowercase form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Synonyms {
+    by_lang: HashMap<Lang, HashMap<String, Vec<String>>>,
+}
+
+/// A problem in the synonyms file, for the lint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynonymProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+impl Synonyms {
+    /// Loads `synonyms.toml` from the guidelines folder; a missing file means none.
+    pub fn load(guidelines: &Path) -> Result<Synonyms> {
+        let path = guidelines.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text).map_err(|problems| Error::Synonyms {
+                path: FILE_NAME.to_string(),
+                reason: problems
+                    .iter()
+                    .map(|p| format!("line {}: {}", p.line, p.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Synonyms::default()),
+            Err(e) => Err(Error::Synonyms {
+                path: FILE_NAME.to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Parses the file's text; every problem is reported with its line.
+    pub fn parse(text: &str) -> std::result::Result<Synonyms, Vec<SynonymProblem>> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            vec![SynonymProblem {
+                line: e
+                    .span()
+                    .map_or(1, |s| text[..s.start].matches('\n').count() + 1),
+                message: e.message().to_string(),
+            }]
+        })?;
+        let line_of = |needle: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(needle))
+                .map_or(1, |i| i + 1)
+        };
+        let mut problems = Vec::new();
+        let mut synonyms = Synonyms::default();
+        for (section, value) in table {
+            let Some(lang) = Lang::from_tag(&section) else {
+                problems.push(SynonymProblem {
+                    line: line_of(&format!("[{section}")),
+                    message: format!("unknown language section [{section}]; use [de] or [en]"),
+                });
+                continue;
+            };
+            let Some(entries) = value.as_table() else {
+                problems.push(SynonymProblem {
+                    line: line_of(&section),
+                    message: format!("`{section}` must be a section: [{section}]"),
+                });
+                continue;
+            };
+            let map = synonyms.by_lang.entry(lang).or_default();
+            for (word, alternatives) in entries {
+                let words = alternatives.as_array().map(|items| {
+                    items
+                        .iter()
+                        .map(|item| item.as_str().map(|s| s.trim().to_lowercase()))
+                        .collect::<Option<Vec<_>>>()
+                });
+                match words {
+                    Some(Some(words)) if !words.is_empty() && words.iter().all(|w| !w.is_empty()) => {
+                        map.insert(crate::analysis::fold(word.trim()), words);
+                    }
+                    _ => problems.push(SynonymProblem {
+                        line: line_of(word),
+                        message: format!("`{word}` must map to a non-empty list of words, like {word} = [\"a\", \"b\"]"),
+                    }),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(synonyms)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The guideline words for a colloquial `word` in `lang`.
+    pub fn lookup(&self, word: &str, lang: Lang) -> &[String] {
+        self.by_lang
+            .get(&lang)
+            .and_then(|map| map.get(&crate::analysis::fold(word)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// All entries of one language: (colloquial word, guideline words).
+    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = (&str, &[String])> {
+        self.by_lang
+            .get(&lang)
+            .into_iter()
+            .flat_map(|map| map.iter().map(|(k, v)| (k.as_str(), v.as_slice())))
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_lang.values().map(HashMap::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_looks_up_folded() {
+        let s = Synonyms::parse(
+            "[de]\nposten = [\"teilen\", \"veröffentlichen\"]\n[en]\npic = [\"photo\"]\n",
+        )
+        .unwrap();
+        assert_eq!(s.lookup("Posten", Lang::De), ["teilen", "veröffentlichen"]);
+        assert_eq!(s.lookup("pic", Lang::En), ["photo"]);
+        assert!(s.lookup("pic", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn problems_carry_lines() {
+        let problems =
+            Synonyms::parse("[de]\nposten = \"teilen\"\n[fr]\nx = [\"y\"]\n").unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(
+            problems
+                .iter()
+                .find(|p| p.message.contains("posten"))
+                .unwrap()
+                .line,
+            2
+        );
+        assert_eq!(
+            problems
+                .iter()
+                .find(|p| p.message.contains("[fr]"))
+                .unwrap()
+                .line,
+            3
+        );
+        assert!(Synonyms::parse("[de\n").is_err());
+    }
+}

@@ -1,0 +1,466 @@
+//! Reading the verdict a guideline sentence states: the handbook's rule markers
+//! ("❌ Nicht erlaubt:"), plain guideline prose ("ist verboten", "feel free to") and FAQ
+//! answers ("Yes, but …"). When in doubt there is no verdict: wrongly telling someone
+//! "allowed" is the worst answer guidebot can give.
+
+use crate::answer::Verdict;
+
+/// A verdict found in a sentence, and how it was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub verdict: Verdict,
+    pub how: Stated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stated {
+    /// A rule marker at the start of a line ("Erlaubt:", "❌").
+    Marker,
+    /// Ordinary guideline prose.
+    Prose,
+    /// An FAQ answer starting "Yes"/"No": its meaning depends on the question's polarity.
+    Answer,
+}
+
+// Markers, lowercase, checked at the start of a block after emoji and bold are gone.
+// Longer ones first so "nicht erlaubt:" wins over "erlaubt".
+const MARKERS: &[(&str, Verdict)] = &[
+    ("nicht erlaubt", Verdict::NotAllowed),
+    ("nur mit freigabe", Verdict::NeedsApproval),
+    ("nur nach freigabe", Verdict::NeedsApproval),
+    ("erlaubt, wenn", Verdict::Conditional),
+    ("erlaubt wenn", Verdict::Conditional),
+    ("erlaubt, sofern", Verdict::Conditional),
+    ("unter bedingungen", Verdict::Conditional),
+    ("erlaubt", Verdict::Allowed),
+    ("verboten", Verdict::NotAllowed),
+    ("not allowed", Verdict::NotAllowed),
+    ("allowed if", Verdict::Conditional),
+    ("allowed, if", Verdict::Conditional),
+    ("allowed", Verdict::Allowed),
+    ("ask first", Verdict::NeedsApproval),
+    ("approval needed", Verdict::NeedsApproval),
+    ("needs approval", Verdict::NeedsApproval),
+    ("don't", Verdict::NotAllowed),
+    ("do not", Verdict::NotAllowed),
+    ("don’t", Verdict::NotAllowed),
+    ("do", Verdict::Allowed),
+];
+
+const EMOJI_MARKERS: &[(&str, Verdict)] = &[
+    ("✅", Verdict::Allowed),
+    ("✔️", Verdict::Allowed),
+    ("✔", Verdict::Allowed),
+    ("❌", Verdict::NotAllowed),
+    ("🚫", Verdict::NotAllowed),
+    ("⛔", Verdict::NotAllowed),
+    ("⚠️", Verdict::NeedsApproval),
+    ("⚠", Verdict::NeedsApproval),
+    ("🔶", Verdict::Conditional),
+];
+
+const APPROVAL: &[&str] = &[
+    "nur mit freigabe",
+    "nur nach freigabe",
+    "nur nach vorheriger freigabe",
+    "vorherige freigabe",
+    "vorheriger freigabe",
+    "ohne freigabe",
+    "ohne vorherige freigabe",
+    "freigabe einholen",
+    "freigabe ein",
+    "freigeben lassen",
+    "freigegeben werden",
+    "bedarf der freigabe",
+    "bedürfen der freigabe",
+    "braucht eine freigabe",
+    "brauchen eine freigabe",
+    "nur mit zustimmung",
+    "nicht ohne zustimmung",
+    "ohne zustimmung",
+    "ohne genehmigung",
+    "nur mit genehmigung",
+    "genehmigt werden",
+    "vorher abstimmen",
+    "vorab abstimmen",
+    "in absprache mit",
+    "nach rücksprache",
+    "nur nach rücksprache",
+    "ask first",
+    "ask for approval",
+    "requires approval",
+    "require approval",
+    "needs approval",
+    "need approval",
+    "must be approved",
+    "needs to be approved",
+    "need to be approved",
+    "only with approval",
+    "without approval",
+    "prior approval",
+    "get approval",
+    "seek approval",
+    "only with permission",
+    "without permission",
+    "get permission",
+    "check with",
+    "clear it with",
+    "signed off",
+    "sign-off",
+    "sign off",
+];
+
+const PROHIBITION: &[&str] = &[
+    "nicht erlaubt",
+    "nicht gestattet",
+    "nicht zulässig",
+    "unzulässig",
+    "ist verboten",
+    "sind verboten",
+    "verboten",
+    "untersagt",
+    "darf nicht",
+    "dürfen nicht",
+    "darfst nicht",
+    "dürfen keine",
+    "darf keine",
+    "darf kein",
+    "dürfen kein",
+    "nicht veröffentlicht werden",
+    "nicht gepostet werden",
+    "nicht geteilt werden",
+    "niemals",
+    "auf keinen fall",
+    "keinesfalls",
+    "tabu",
+    "unterlassen",
+    "not allowed",
+    "not permitted",
+    "is prohibited",
+    "are prohibited",
+    "prohibited from",
+    "prohibited",
+    "forbidden",
+    "may not",
+    "must not",
+    "mustn't",
+    "cannot",
+    "can not",
+    "never post",
+    "never share",
+    "never ",
+    "do not",
+    "don't",
+    "don’t",
+    "is a violation",
+    "would violate",
+    "violates",
+    "not acceptable",
+    "unacceptable",
+    "refrain from",
+    "not okay",
+    "not ok",
+];
+
+const PERMISSION: &[&str] = &[
+    "ist erlaubt",
+    "sind erlaubt",
+    "erlaubt",
+    "gestattet",
+    "dürfen gerne",
+    "darfst gerne",
+    "dürfen sie gerne",
+    "darf gerne",
+    "gerne teilen",
+    "ausdrücklich erwünscht",
+    "erwünscht",
+    "willkommen",
+    "zulässig",
+    "ist in ordnung",
+    "feel free",
+    "you may",
+    "you can",
+    "are welcome to",
+    "is allowed",
+    "are allowed",
+    "is permitted",
+    "are permitted",
+    "may ",
+    "encouraged",
+    "is fine",
+    "go ahead",
+    "is okay",
+    "is ok",
+];
+
+const CONDITION: &[&str] = &[
+    "sofern",
+    "solange",
+    "wenn ",
+    "falls",
+    "unter der voraussetzung",
+    "vorausgesetzt",
+    "in angemessenem umfang",
+    "angemessen",
+    "nur wenn",
+    "aber ",
+    "jedoch",
+    "as long as",
+    "provided that",
+    "provided ",
+    "only if",
+    " if ",
+    "unless",
+    "but ",
+    "however",
+    "reasonable",
+    "as appropriate",
+];
+
+/// The verdict a sentence states, if clear. `starts_block` says the sentence opens a
+/// paragraph or list item (where markers stand); `opens_section` that it is the first
+/// sentence of a section's body (where FAQ answers stand).
+pub fn detect(sentence: &str, starts_block: bool, opens_section: bool) -> Option<Finding> {
+    let trimmed = sentence.trim();
+    if starts_block {
+        if let Some(verdict) = marker(trimmed) {
+            return Some(Finding {
+                verdict,
+                how: Stated::Marker,
+            });
+        }
+    }
+    if opens_section {
+        if let Some(verdict) = yes_no_answer(trimmed) {
+            return Some(Finding {
+                verdict,
+                how: Stated::Answer,
+            });
+        }
+    }
+    prose(trimmed).map(|verdict| Finding {
+        verdict,
+        how: Stated::Prose,
+    })
+}
+
+fn marker(text: &str) -> Option<Verdict> {
+    let mut rest = text;
+    let mut emoji_verdict = None;
+    for (emoji, verdict) in EMOJI_MARKERS {
+        if let Some(after) = rest.strip_prefix(emoji) {
+            rest = after.trim_start_matches('\u{fe0f}').trim_start();
+            emoji_verdict = Some(*verdict);
+            break;
+        }
+    }
+    let lower = rest.to_lowercase();
+    for (word, verdict) in MARKERS {
+        if let Some(after) = lower.strip_prefix(word) {
+            // A marker is a label: it ends with a colon (or a dash) right after the word.
+            let after = after.trim_start();
+            if after.starts_with(':') || after.starts_with(" -") || after.starts_with('–') {
+                return Some(*verdict);
+            }
+        }
+    }
+    emoji_verdict
+}
+
+fn yes_no_answer(text: &str) -> Option<Verdict> {
+    let lower = text.to_lowercase();
+    let word_end = lower
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(lower.len());
+    let (word, rest) = lower.split_at(word_end);
+    let follows_punctuation = rest.starts_with(['.', ',', ';', ':', '!']);
+    if !follows_punctuation {
+        return None;
+    }
+    let rest = rest[1..].trim_start();
+    match word {
+        "yes" | "ja" => {
+            let conditional = [
+                "but", "if", "as long", "provided", "only", "aber", "wenn", "sofern", "solange",
+                "nur", "however", "jedoch",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w));
+            Some(if conditional {
+                Verdict::Conditional
+            } else {
+                Verdict::Allowed
+            })
+        }
+        "no" | "nein" => Some(Verdict::NotAllowed),
+        _ => None,
+    }
+}
+
+fn prose(text: &str) -> Option<Verdict> {
+    let lower = format!(" {} ", text.to_lowercase());
+    if APPROVAL.iter().any(|p| lower.contains(p)) {
+        return Some(Verdict::NeedsApproval);
+    }
+    if PROHIBITION.iter().any(|p| lower.contains(p)) {
+        // "nicht nur erlaubt, sondern erwünscht" and the like are too tangled to call:
+        // permission words that remain once the prohibitions are taken out.
+        let mut rest = lower.clone();
+        for p in PROHIBITION {
+            rest = rest.replace(p, " ");
+        }
+        if PERMISSION.iter().any(|p| rest.contains(p)) {
+            return None;
+        }
+        return Some(Verdict::NotAllowed);
+    }
+    if PERMISSION.iter().any(|p| lower.contains(p)) {
+        if CONDITION.iter().any(|p| lower.contains(p)) {
+            return Some(Verdict::Conditional);
+        }
+        return Some(Verdict::Allowed);
+    }
+    None
+}
+
+/// Whether a question asks "is this a violation?" rather than "is this okay?": then an
+/// FAQ's "No." means the action is allowed.
+pub fn asks_about_violation(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    [
+        "violat",
+        "break the",
+        "breaking the",
+        "against the",
+        "prohibited",
+        "forbidden",
+        "in trouble",
+        "penal",
+        "punish",
+        "illegal",
+        "verstoß",
+        "verstoss",
+        "verstoße",
+        "verboten",
+        "ärger",
+        "strafbar",
+        "bestraft",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// The verdict on the asked-about action, given how it was stated and the question.
+pub fn resolve(finding: Finding, question: &str) -> Verdict {
+    if finding.how != Stated::Answer || !asks_about_violation(question) {
+        return finding.verdict;
+    }
+    match finding.verdict {
+        Verdict::NotAllowed => Verdict::Allowed,
+        Verdict::Allowed => Verdict::NotAllowed,
+        Verdict::Conditional | Verdict::NeedsApproval => finding.verdict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(s: &str) -> Option<Verdict> {
+        detect(s, true, false).map(|f| f.verdict)
+    }
+
+    #[test]
+    fn handbook_markers() {
+        assert_eq!(
+            verdict("✅ Erlaubt: Stellenanzeigen teilen."),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("❌ Nicht erlaubt: Umsatzzahlen posten."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("⚠️ Nur mit Freigabe: Kundennamen nennen."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("🔶 Erlaubt, wenn: alle einverstanden sind."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Ask first: customer logos."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("Not allowed: posting figures."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Allowed if: you add a disclaimer."),
+            Some(Verdict::Conditional)
+        );
+    }
+
+    #[test]
+    fn german_prose() {
+        assert_eq!(
+            verdict("Nicht veröffentlicht werden dürfen Fotos von Kindern."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Das Posten von Interna ist verboten."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Kundennamen nur nach Freigabe durch die Kommunikation."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("Fotos von Kollegen nicht ohne Zustimmung posten."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("Die private Nutzung ist in angemessenem Umfang erlaubt, sofern die Arbeit nicht leidet."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Die Freigabe erteilt das Team Kommunikation."),
+            None
+        );
+    }
+
+    #[test]
+    fn english_prose() {
+        assert_eq!(
+            verdict("Employees may not use the logo."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Feel free to share our blog posts."),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("Never post customer data."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(verdict("The account is run by the comms team."), None);
+    }
+
+    #[test]
+    fn faq_answers_and_polarity() {
+        let no = detect("No. Federal employees may express opinions.", false, true).unwrap();
+        assert_eq!(no.how, Stated::Answer);
+        assert_eq!(
+            resolve(no, "Will I violate the Hatch Act if I like a post?"),
+            Verdict::Allowed
+        );
+        assert_eq!(
+            resolve(no, "Can I fundraise on Facebook?"),
+            Verdict::NotAllowed
+        );
+        let yes_but = detect("Yes, but only if you are off duty.", false, true).unwrap();
+        assert_eq!(yes_but.verdict, Verdict::Conditional);
+        assert_eq!(detect("Nobody asked.", false, true), None);
+    }
+}
