@@ -23,3 +23,5 @@ pub mod render;
 pub mod search;
 pub mod synonyms;
 pub mod verdict;
+pub mod bot;
+pub mod adapters;

@@ -214,7 +214,10 @@ mod tests {
         assert_eq!(first["verdict"], "needs_approval");
         assert_eq!(first["question"], a.question);
         assert_eq!(first["passages"].as_array().unwrap().len(), 3);
-        assert_eq!(first["passages"][0]["file"], "de/social-media-richtlinie.md");
+        assert_eq!(
+            first["passages"][0]["file"],
+            "de/social-media-richtlinie.md"
+        );
         assert_eq!(first["passages"][0]["line_start"], 1);
         assert_eq!(first["passages"][0]["heading_path"][1], "Abschnitt 0");
         assert!(!text.contains("4242"));

@@ -188,7 +188,11 @@ mod tests {
             assert!(!value.is_empty() && len(&value) <= limits.field_value);
         }
         assert!(reply.footer.as_deref().map_or(0, len) <= limits.footer);
-        assert!(total_len(reply) <= limits.total, "total {}", total_len(reply));
+        assert!(
+            total_len(reply) <= limits.total,
+            "total {}",
+            total_len(reply)
+        );
     }
 
     #[test]

@@ -119,7 +119,11 @@ impl Caller {
         match self.place {
             Place::Local => true,
             Place::Direct => false,
-            Place::Guild => is_admin(self.permissions, &self.roles, &config.discord.admin_role_ids),
+            Place::Guild => is_admin(
+                self.permissions,
+                &self.roles,
+                &config.discord.admin_role_ids,
+            ),
         }
     }
 }
@@ -168,7 +172,10 @@ pub fn new_error_id() -> String {
 /// The short apology shown for internal errors; the details go to the log under `id`.
 pub fn internal_error_reply(lang: Lang, id: &str) -> Reply {
     reply::render_notice(
-        format!("😓 {}", reply::tr(lang, "Something went wrong", "Da ist etwas schiefgegangen")),
+        format!(
+            "😓 {}",
+            reply::tr(lang, "Something went wrong", "Da ist etwas schiefgegangen")
+        ),
         match lang {
             Lang::En => format!(
                 "Sorry, I couldn't do that. Please try again later; if it keeps happening, \
@@ -257,9 +264,7 @@ impl Bot {
 
     fn ask_at(&self, caller: &Caller, question: &str, now: Instant) -> Reply {
         let question = question.trim();
-        let lang = lang::detect(question)
-            .or(caller.lang)
-            .unwrap_or(Lang::En);
+        let lang = lang::detect(question).or(caller.lang).unwrap_or(Lang::En);
         if question.is_empty() {
             return reply::render_notice(
                 "❓",
@@ -414,7 +419,11 @@ impl Bot {
                 match result {
                     Ok(()) => reply::render_notice(
                         if up { "👍" } else { "👎" },
-                        reply::tr(lang, "Thanks for your feedback!", "Danke für dein Feedback!"),
+                        reply::tr(
+                            lang,
+                            "Thanks for your feedback!",
+                            "Danke für dein Feedback!",
+                        ),
                     ),
                     Err(e) => report_internal_error(
                         lang,
@@ -547,8 +556,14 @@ mod tests {
         let bot = bot(dir.path(), 2, false);
         let caller = member(0, vec![]);
         let now = Instant::now();
-        assert!(bot.ask_at(&caller, "May I post this?", now).title.contains("Allowed"));
-        assert!(bot.ask_at(&caller, "May I post this?", now).title.contains("Allowed"));
+        assert!(bot
+            .ask_at(&caller, "May I post this?", now)
+            .title
+            .contains("Allowed"));
+        assert!(bot
+            .ask_at(&caller, "May I post this?", now)
+            .title
+            .contains("Allowed"));
         let limited = bot.ask_at(&caller, "May I post this?", now);
         assert!(limited.description.contains("at most 2 questions a minute"));
         assert!(limited.ephemeral);
@@ -617,6 +632,8 @@ mod tests {
         }
         assert_eq!(store.answers.len(), STORED_ANSWERS);
         assert!(!store.answers.contains_key("0"));
-        assert!(store.answers.contains_key(&(STORED_ANSWERS + 4).to_string()));
+        assert!(store
+            .answers
+            .contains_key(&(STORED_ANSWERS + 4).to_string()));
     }
 }

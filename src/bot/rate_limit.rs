@@ -67,7 +67,9 @@ mod tests {
         for i in 0..3 {
             assert!(limiter.check("a", start + Duration::from_secs(i)).is_ok());
         }
-        let wait = limiter.check("a", start + Duration::from_secs(10)).unwrap_err();
+        let wait = limiter
+            .check("a", start + Duration::from_secs(10))
+            .unwrap_err();
         assert_eq!(wait, Duration::from_secs(50));
         // Another user is not affected.
         assert!(limiter.check("b", start + Duration::from_secs(10)).is_ok());

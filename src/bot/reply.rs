@@ -74,8 +74,14 @@ pub enum ButtonAction {
 impl ButtonAction {
     pub fn id(&self) -> String {
         match self {
-            ButtonAction::Vote { answer_id, up: true } => format!("{BUTTON_PREFIX}up:{answer_id}"),
-            ButtonAction::Vote { answer_id, up: false } => {
+            ButtonAction::Vote {
+                answer_id,
+                up: true,
+            } => format!("{BUTTON_PREFIX}up:{answer_id}"),
+            ButtonAction::Vote {
+                answer_id,
+                up: false,
+            } => {
                 format!("{BUTTON_PREFIX}down:{answer_id}")
             }
             ButtonAction::More { answer_id, offset } => {
@@ -163,7 +169,11 @@ pub fn verdict_line(answer: &Answer) -> String {
     match (answer.abstained, answer.verdict) {
         (true, _) => format!(
             "ℹ️ {}",
-            tr(lang, "Not covered by the guidelines", "Nicht in den Richtlinien geregelt")
+            tr(
+                lang,
+                "Not covered by the guidelines",
+                "Nicht in den Richtlinien geregelt"
+            )
         ),
         (false, Some(verdict)) => format!("{} {}", verdict.emoji(), verdict.label(lang)),
         (false, None) => format!(
@@ -277,9 +287,9 @@ pub fn render_answer(answer: &Answer, ctx: &AnswerContext<'_>) -> Reply {
     if let Some(original) = ctx.truncated_from {
         let max = ctx.config.max_question_chars;
         notes.push(match lang {
-            Lang::En => format!(
-                "_Your question had {original} characters; I answered its first {max}._"
-            ),
+            Lang::En => {
+                format!("_Your question had {original} characters; I answered its first {max}._")
+            }
             Lang::De => format!(
                 "_Deine Frage hatte {original} Zeichen; ich habe auf die ersten {max} geantwortet._"
             ),
@@ -317,7 +327,11 @@ pub fn render_more(answer: &Answer, offset: usize, ctx: &AnswerContext<'_>) -> R
     let page: Vec<&Passage> = answer.more.iter().skip(offset).take(PAGE_SIZE).collect();
     let next = offset + page.len();
     let description = if page.is_empty() {
-        tr(lang, "There are no further passages.", "Es gibt keine weiteren Textstellen.")
+        tr(
+            lang,
+            "There are no further passages.",
+            "Es gibt keine weiteren Textstellen.",
+        )
     } else {
         String::new()
     };
@@ -430,7 +444,11 @@ pub fn render_reindex(report: &ReindexReport, lang: Lang) -> Reply {
         footer: None,
         buttons: Vec::new(),
         ephemeral: true,
-        color: Some(if report.errors.is_empty() { GREEN } else { AMBER }),
+        color: Some(if report.errors.is_empty() {
+            GREEN
+        } else {
+            AMBER
+        }),
     }
 }
 
@@ -462,21 +480,35 @@ pub fn render_documents(
             Some(date) => format!("{} {date}", tr(lang, "reviewed", "geprüft")),
             None => tr(lang, "never reviewed", "nie geprüft"),
         };
-        let mut line = format!("• **{}** (`{}`) · {owner} · {reviewed}", doc.title, doc.file);
+        let mut line = format!(
+            "• **{}** (`{}`) · {owner} · {reviewed}",
+            doc.title, doc.file
+        );
         if review_overdue(doc.reviewed.as_deref(), today, max_age_days) {
             overdue += 1;
-            line.push_str(&format!(" · ⚠️ {}", tr(lang, "review overdue", "Prüfung überfällig")));
+            line.push_str(&format!(
+                " · ⚠️ {}",
+                tr(lang, "review overdue", "Prüfung überfällig")
+            ));
         }
         if doc.stale {
             line.push_str(&format!(
                 " · {}",
-                tr(lang, "served from last good version", "letzte fehlerfreie Fassung")
+                tr(
+                    lang,
+                    "served from last good version",
+                    "letzte fehlerfreie Fassung"
+                )
             ));
         }
         lines.push(line);
     }
     if lines.is_empty() {
-        lines.push(tr(lang, "No documents are indexed.", "Keine Dokumente indexiert."));
+        lines.push(tr(
+            lang,
+            "No documents are indexed.",
+            "Keine Dokumente indexiert.",
+        ));
     }
     let footer = match lang {
         Lang::En => format!(
@@ -531,7 +563,10 @@ pub fn render_help(contact: &str, lang: Lang) -> Reply {
         ),
     };
     Reply {
-        title: format!("❓ {}", tr(lang, "How to use guidebot", "So nutzt du guidebot")),
+        title: format!(
+            "❓ {}",
+            tr(lang, "How to use guidebot", "So nutzt du guidebot")
+        ),
         description,
         ephemeral: true,
         color: Some(BLUE),
@@ -616,10 +651,16 @@ pub(crate) mod tests {
     #[test]
     fn verdict_line_comes_first_in_the_question_language() {
         let config = Config::default();
-        let de = render_answer(&answer(Lang::De, Some(Verdict::NeedsApproval), 2, 0), &ctx(&config));
+        let de = render_answer(
+            &answer(Lang::De, Some(Verdict::NeedsApproval), 2, 0),
+            &ctx(&config),
+        );
         assert_eq!(de.title, "⚠️ Nur mit Freigabe");
         assert!(de.to_plain_text().starts_with("⚠️ Nur mit Freigabe"));
-        let en = render_answer(&answer(Lang::En, Some(Verdict::Allowed), 1, 0), &ctx(&config));
+        let en = render_answer(
+            &answer(Lang::En, Some(Verdict::Allowed), 1, 0),
+            &ctx(&config),
+        );
         assert_eq!(en.title, "✅ Allowed");
         let none = render_answer(&answer(Lang::En, None, 1, 0), &ctx(&config));
         assert!(none.title.starts_with("ℹ️ "));
@@ -628,7 +669,10 @@ pub(crate) mod tests {
     #[test]
     fn passages_become_fields_with_citations() {
         let config = Config::default();
-        let reply = render_answer(&answer(Lang::De, Some(Verdict::Allowed), 5, 0), &ctx(&config));
+        let reply = render_answer(
+            &answer(Lang::De, Some(Verdict::Allowed), 5, 0),
+            &ctx(&config),
+        );
         assert_eq!(reply.fields.len(), PAGE_SIZE);
         let field = &reply.fields[0];
         assert_eq!(field.name, "Social-Media-Richtlinie › Abschnitt 0");
@@ -637,7 +681,10 @@ pub(crate) mod tests {
             field.citation.as_deref(),
             Some("`de/social-media-richtlinie.md:1-4`")
         );
-        assert_eq!(reply.footer.as_deref(), Some("Index erstellt 2024-05-01 09:30 UTC · guidebot"));
+        assert_eq!(
+            reply.footer.as_deref(),
+            Some("Index erstellt 2024-05-01 09:30 UTC · guidebot")
+        );
     }
 
     #[test]
@@ -646,7 +693,10 @@ pub(crate) mod tests {
             source_url: Some("https://git.example/handbook/tree/main/guidelines".into()),
             ..Config::default()
         };
-        let reply = render_answer(&answer(Lang::En, Some(Verdict::Allowed), 1, 0), &ctx(&config));
+        let reply = render_answer(
+            &answer(Lang::En, Some(Verdict::Allowed), 1, 0),
+            &ctx(&config),
+        );
         assert_eq!(
             reply.fields[0].citation.as_deref(),
             Some(
@@ -671,10 +721,16 @@ pub(crate) mod tests {
     #[test]
     fn buttons_vote_and_page() {
         let config = Config::default();
-        let reply = render_answer(&answer(Lang::En, Some(Verdict::Allowed), 3, 4), &ctx(&config));
+        let reply = render_answer(
+            &answer(Lang::En, Some(Verdict::Allowed), 3, 4),
+            &ctx(&config),
+        );
         let ids: Vec<&str> = reply.buttons.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["gb:up:abc1", "gb:down:abc1", "gb:more:abc1:0"]);
-        let no_more = render_answer(&answer(Lang::En, Some(Verdict::Allowed), 3, 0), &ctx(&config));
+        let no_more = render_answer(
+            &answer(Lang::En, Some(Verdict::Allowed), 3, 0),
+            &ctx(&config),
+        );
         assert_eq!(no_more.buttons.len(), 2);
 
         let a = answer(Lang::En, Some(Verdict::Allowed), 3, 4);
@@ -693,13 +749,31 @@ pub(crate) mod tests {
     #[test]
     fn button_ids_round_trip_and_reject_strangers() {
         for action in [
-            ButtonAction::Vote { answer_id: "a1".into(), up: true },
-            ButtonAction::Vote { answer_id: "a1".into(), up: false },
-            ButtonAction::More { answer_id: "a1".into(), offset: 6 },
+            ButtonAction::Vote {
+                answer_id: "a1".into(),
+                up: true,
+            },
+            ButtonAction::Vote {
+                answer_id: "a1".into(),
+                up: false,
+            },
+            ButtonAction::More {
+                answer_id: "a1".into(),
+                offset: 6,
+            },
         ] {
             assert_eq!(ButtonAction::parse(&action.id()), Some(action));
         }
-        for stranger in ["", "up:a1", "gb:", "gb:up:", "gb:more:a1", "gb:more:a1:x", "gb:up:a b", "gb:zap:a1"] {
+        for stranger in [
+            "",
+            "up:a1",
+            "gb:",
+            "gb:up:",
+            "gb:more:a1",
+            "gb:more:a1:x",
+            "gb:up:a b",
+            "gb:zap:a1",
+        ] {
             assert_eq!(ButtonAction::parse(stranger), None, "{stranger}");
         }
     }

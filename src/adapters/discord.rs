@@ -1,0 +1,657 @@
+//! The Discord adapter (serenity 0.12): converts Discord events into calls on the
+//! platform-neutral [`Bot`] and its [`Reply`]s into serenity builders. No command logic
+//! lives here.
+//!
+//! - Slash commands `/ask`, `/reindex`, `/guidelines` and `/help` are registered at start,
+//!   for one guild when `GUIDEBOT_DISCORD_GUILD_ID` is set, else globally.
+//! - A message that mentions the bot, and any DM, is a question; the answer replies to it.
+//! - Buttons under answers: 👍 / 👎 and "More passages"; clicks on messages the bot didn't
+//!   send, or on buttons it didn't make, are ignored.
+//! - Every message carries empty `allowed_mentions`, so nothing the bot quotes can ping.
+//! - Interactions are answered within Discord's 3 seconds: quick work is answered at
+//!   once, slow work (always `/reindex`) is deferred and the original response edited.
+//! - `GUIDEBOT_DISCORD_API_URL` points serenity's REST client at a proxy or a fake
+//!   (serenity honours its proxy setting only with its rate limiter off).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use serenity::all::{
+    ButtonStyle, Command, CommandInteraction, CommandOptionType, ComponentInteraction, Context,
+    CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    CreateMessage, EditInteractionResponse, EventHandler, GatewayError, GatewayIntents, GuildId,
+    Http, HttpBuilder, Interaction, InteractionContext, InteractionId, Member, Message,
+    ReactionType, Ready, ResolvedValue, User, UserId,
+};
+use serenity::builder::Builder as _;
+use serenity::client::ClientBuilder;
+
+use crate::bot::{self, fit, Bot, Caller, Limits, Place, Reply};
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::lang::Lang;
+
+/// How long an interaction's work may take before it is deferred (Discord allows 3 s).
+const ANSWER_AT_ONCE_WITHIN: Duration = Duration::from_millis(2000);
+
+/// Runs the bot until the connection ends or SIGTERM / Ctrl-C.
+pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
+    let token = token.trim().to_string();
+    anyhow::ensure!(
+        !token.is_empty(),
+        "DISCORD_TOKEN is empty: set it to the bot token from Discord's developer portal"
+    );
+    let config = engine.config().clone();
+    let bot = Arc::new(Bot::new(engine));
+
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutdown requested");
+        let _ = stop_tx.send(true);
+    });
+
+    let mut intents = GatewayIntents::GUILDS
+        | GatewayIntents::GUILD_MESSAGES
+        | GatewayIntents::DIRECT_MESSAGES
+        | GatewayIntents::MESSAGE_CONTENT;
+    loop {
+        let handler = Handler {
+            bot: Arc::clone(&bot),
+            config: config.clone(),
+            me: OnceLock::new(),
+            registered: AtomicBool::new(false),
+        };
+        let mut client = ClientBuilder::new_with_http(http(&token, &config), intents)
+            .event_handler(handler)
+            .await
+            .context("setting up the Discord client")?;
+        let manager = Arc::clone(&client.shard_manager);
+        let mut stop = stop_rx.clone();
+        let stopper = tokio::spawn(async move {
+            if stop.wait_for(|stop| *stop).await.is_ok() {
+                manager.shutdown_all().await;
+            }
+        });
+        tracing::info!(?intents, "connecting to Discord");
+        let result = client.start().await;
+        stopper.abort();
+        match result {
+            Ok(()) => return Ok(()),
+            Err(_) if *stop_rx.borrow() => return Ok(()),
+            Err(serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents))
+                if intents.contains(GatewayIntents::MESSAGE_CONTENT) =>
+            {
+                tracing::warn!(
+                    "Discord refused the Message Content intent: it is not enabled for this \
+                     application (developer portal → Bot → Privileged Gateway Intents). \
+                     Continuing without it: slash commands, mentions and DMs still work."
+                );
+                intents.remove(GatewayIntents::MESSAGE_CONTENT);
+            }
+            Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => {
+                anyhow::bail!("Discord refused DISCORD_TOKEN: check the bot token")
+            }
+            Err(e) => return Err(anyhow::Error::new(e).context("Discord connection failed")),
+        }
+    }
+}
+
+/// The REST client: empty `allowed_mentions` by default, and the API base URL override.
+fn http(token: &str, config: &Config) -> Http {
+    let mut builder =
+        HttpBuilder::new(token).default_allowed_mentions(CreateAllowedMentions::new());
+    if let Some(url) = &config.discord.api_url {
+        tracing::info!(%url, "using a custom Discord API URL");
+        builder = builder.proxy(url.as_str()).ratelimiter_disabled(true);
+    }
+    builder.build()
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!("can't listen for SIGTERM: {e}");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// The slash commands, each with a description (Discord refuses commands without one).
+pub fn commands() -> Vec<CreateCommand> {
+    vec![
+        CreateCommand::new("ask")
+            .description("Ask whether you may post something: answered from the guidelines, cited")
+            .description_localized(
+                "de",
+                "Frag, ob du etwas posten darfst: Antwort aus den Richtlinien, mit Quelle",
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::String,
+                    "question",
+                    "Your question, e.g. May I post a photo from the team event?",
+                )
+                .description_localized(
+                    "de",
+                    "Deine Frage, z. B. Darf ich ein Foto vom Teamevent posten?",
+                )
+                .required(true),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::Boolean,
+                    "public",
+                    "Show the answer to the whole channel (default: only to you)",
+                )
+                .description_localized(
+                    "de",
+                    "Antwort für den ganzen Kanal zeigen (sonst nur für dich)",
+                )
+                .required(false),
+            ),
+        CreateCommand::new("reindex")
+            .description("Admins: re-read the guidelines and rebuild the search index")
+            .description_localized(
+                "de",
+                "Admins: Richtlinien neu einlesen und den Suchindex neu bauen",
+            )
+            .dm_permission(false)
+            .contexts(vec![InteractionContext::Guild]),
+        CreateCommand::new("guidelines")
+            .description("List the guideline documents with owner and review date")
+            .description_localized(
+                "de",
+                "Die Richtlinien-Dokumente mit Verantwortlichen und Prüfdatum",
+            ),
+        CreateCommand::new("help")
+            .description("How to ask guidebot, what it can and can't do, whom to contact")
+            .description_localized(
+                "de",
+                "So fragst du guidebot, was er kann und nicht kann, wen du fragst",
+            ),
+    ]
+}
+
+struct Handler {
+    bot: Arc<Bot>,
+    config: Config,
+    /// The bot's own user (from READY): to spot mentions and our own messages.
+    me: OnceLock<UserId>,
+    registered: AtomicBool,
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let _ = self.me.set(ready.user.id);
+        tracing::info!(
+            user = %ready.user.name,
+            guilds = ready.guilds.len(),
+            "connected to Discord"
+        );
+        if self.registered.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let result = match self.config.discord.guild_id {
+            Some(guild) => GuildId::new(guild)
+                .set_commands(&ctx.http, commands())
+                .await
+                .map(|c| (c.len(), "guild")),
+            None => Command::set_global_commands(&ctx.http, commands())
+                .await
+                .map(|c| (c.len(), "global")),
+        };
+        match result {
+            Ok((count, scope)) => tracing::info!(count, scope, "slash commands registered"),
+            Err(e) => {
+                self.registered.store(false, Ordering::SeqCst);
+                tracing::error!("registering slash commands failed: {e}");
+            }
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        match interaction {
+            Interaction::Command(command) => self.command(&ctx, command).await,
+            Interaction::Component(click) => self.click(&ctx, click).await,
+            _ => {}
+        }
+    }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        if msg.author.bot {
+            return;
+        }
+        let Some(&me) = self.me.get() else { return };
+        let direct = msg.guild_id.is_none();
+        if !direct && !msg.mentions_user_id(me) {
+            return;
+        }
+        let question = strip_mention(&msg.content, me);
+        let caller = Caller {
+            user: user_key(&msg.author),
+            lang: None,
+            permissions: None,
+            roles: Vec::new(),
+            place: if direct { Place::Direct } else { Place::Guild },
+        };
+        tracing::debug!(
+            direct,
+            chars = question.chars().count(),
+            "question by message"
+        );
+        let bot = Arc::clone(&self.bot);
+        let lang = crate::lang::detect(&question).unwrap_or(Lang::En);
+        let reply = blocking(lang, move || bot.ask(&caller, &question)).await;
+        let builder = channel_message(&reply).reference_message(&msg);
+        if let Err(e) = msg.channel_id.send_message(&ctx.http, builder).await {
+            tracing::warn!("sending the answer to a message failed: {e}");
+        }
+    }
+}
+
+impl Handler {
+    async fn command(&self, ctx: &Context, command: CommandInteraction) {
+        let caller = caller(
+            &command.user,
+            command.member.as_deref(),
+            command.guild_id,
+            &command.locale,
+        );
+        let lang = caller.lang.unwrap_or(Lang::En);
+        let bot = Arc::clone(&self.bot);
+        let (id, token) = (command.id, command.token.as_str());
+        tracing::debug!(command = %command.data.name, "slash command");
+        match command.data.name.as_str() {
+            "ask" => {
+                let (question, public) = ask_options(&command);
+                respond(
+                    ctx,
+                    (id, token),
+                    !public,
+                    lang,
+                    Some(ANSWER_AT_ONCE_WITHIN),
+                    move || bot.ask(&caller, &question),
+                )
+                .await
+            }
+            "reindex" => match bot.reindex_refusal(&caller) {
+                Some(refusal) => {
+                    respond(
+                        ctx,
+                        (id, token),
+                        true,
+                        lang,
+                        Some(Duration::MAX),
+                        move || refusal,
+                    )
+                    .await
+                }
+                None => {
+                    respond(ctx, (id, token), true, lang, None, move || {
+                        bot.reindex(&caller)
+                    })
+                    .await
+                }
+            },
+            "guidelines" => {
+                respond(
+                    ctx,
+                    (id, token),
+                    true,
+                    lang,
+                    Some(ANSWER_AT_ONCE_WITHIN),
+                    move || bot.guidelines(&caller),
+                )
+                .await
+            }
+            "help" => {
+                respond(
+                    ctx,
+                    (id, token),
+                    true,
+                    lang,
+                    Some(Duration::MAX),
+                    move || bot.help(&caller),
+                )
+                .await
+            }
+            other => {
+                tracing::warn!(command = other, "unknown slash command");
+                let reply = bot::reply::render_notice("❓", "Unknown command. Try /help.");
+                respond(
+                    ctx,
+                    (id, token),
+                    true,
+                    lang,
+                    Some(Duration::MAX),
+                    move || reply,
+                )
+                .await
+            }
+        }
+    }
+
+    async fn click(&self, ctx: &Context, click: ComponentInteraction) {
+        let Some(&me) = self.me.get() else { return };
+        if click.message.author.id != me {
+            tracing::debug!("ignoring a click on a message the bot didn't send");
+            return;
+        }
+        let custom_id = click.data.custom_id.clone();
+        if bot::ButtonAction::parse(&custom_id).is_none() {
+            tracing::debug!(%custom_id, "ignoring a click on a button the bot didn't make");
+            return;
+        }
+        let caller = caller(
+            &click.user,
+            click.member.as_ref(),
+            click.guild_id,
+            &click.locale,
+        );
+        let lang = caller.lang.unwrap_or(Lang::En);
+        let bot = Arc::clone(&self.bot);
+        respond(
+            ctx,
+            (click.id, click.token.as_str()),
+            true,
+            lang,
+            Some(ANSWER_AT_ONCE_WITHIN),
+            move || {
+                bot.button(&caller, &custom_id).unwrap_or_else(|| {
+                    bot::reply::render_notice("", "This button is not one of mine.")
+                })
+            },
+        )
+        .await
+    }
+}
+
+/// `discord:<user id>`: the key for rate limits and (hashed) feedback.
+fn user_key(user: &User) -> String {
+    format!("discord:{}", user.id)
+}
+
+/// Who clicked or typed, as plain data for the bot core.
+fn caller(user: &User, member: Option<&Member>, guild: Option<GuildId>, locale: &str) -> Caller {
+    Caller {
+        user: user_key(user),
+        lang: Lang::from_tag(locale),
+        permissions: member.and_then(|m| m.permissions).map(|p| p.bits()),
+        roles: member
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default(),
+        place: if guild.is_some() {
+            Place::Guild
+        } else {
+            Place::Direct
+        },
+    }
+}
+
+fn ask_options(command: &CommandInteraction) -> (String, bool) {
+    let mut question = String::new();
+    let mut public = false;
+    for option in command.data.options() {
+        match (option.name, option.value) {
+            ("question", ResolvedValue::String(text)) => question = text.to_string(),
+            ("public", ResolvedValue::Boolean(value)) => public = value,
+            _ => {}
+        }
+    }
+    (question, public)
+}
+
+/// The message text without the bot's own mention (`<@id>` or `<@!id>`).
+fn strip_mention(content: &str, me: UserId) -> String {
+    content
+        .replace(&format!("<@{me}>"), " ")
+        .replace(&format!("<@!{me}>"), " ")
+        .trim()
+        .to_string()
+}
+
+/// Runs blocking bot work off the async runtime; a panic becomes an error reply.
+async fn blocking(lang: Lang, work: impl FnOnce() -> Reply + Send + 'static) -> Reply {
+    joined(lang, tokio::task::spawn_blocking(work).await)
+}
+
+fn joined(lang: Lang, result: Result<Reply, tokio::task::JoinError>) -> Reply {
+    result.unwrap_or_else(|e| bot::report_internal_error(lang, "a bot task", &e))
+}
+
+/// Answers an interaction with `work`'s reply: at once when it finishes within `wait`,
+/// otherwise (and always when `wait` is `None`) after a deferral, by editing the original.
+async fn respond(
+    ctx: &Context,
+    (id, token): (InteractionId, &str),
+    ephemeral: bool,
+    lang: Lang,
+    wait: Option<Duration>,
+    work: impl FnOnce() -> Reply + Send + 'static,
+) {
+    let mut task = tokio::task::spawn_blocking(work);
+    if let Some(wait) = wait {
+        let wait = wait.min(Duration::from_secs(3600));
+        if let Ok(result) = tokio::time::timeout(wait, &mut task).await {
+            let reply = joined(lang, result);
+            let message = interaction_message(&reply, ephemeral || reply.ephemeral);
+            let response = CreateInteractionResponse::Message(message);
+            if let Err(e) = response.execute(&ctx.http, (id, token)).await {
+                tracing::warn!("answering an interaction failed: {e}");
+            }
+            return;
+        }
+    }
+    let defer = CreateInteractionResponse::Defer(
+        CreateInteractionResponseMessage::new().ephemeral(ephemeral),
+    );
+    if let Err(e) = defer.execute(&ctx.http, (id, token)).await {
+        tracing::warn!("deferring an interaction failed: {e}");
+    }
+    let reply = joined(lang, task.await);
+    if let Err(e) = edit_message(&reply).execute(&ctx.http, token).await {
+        tracing::warn!("editing a deferred interaction response failed: {e}");
+    }
+}
+
+/// A reply as an embed (already fitted to Discord's limits).
+fn embed(reply: &Reply) -> CreateEmbed {
+    let mut embed = CreateEmbed::new();
+    if !reply.title.is_empty() {
+        embed = embed.title(&reply.title);
+    }
+    if !reply.description.is_empty() {
+        embed = embed.description(&reply.description);
+    }
+    for field in &reply.fields {
+        embed = embed.field(&field.name, field.full_value(), false);
+    }
+    if let Some(footer) = &reply.footer {
+        embed = embed.footer(CreateEmbedFooter::new(footer));
+    }
+    if let Some(color) = reply.color {
+        embed = embed.colour(color);
+    }
+    embed
+}
+
+fn components(reply: &Reply) -> Vec<CreateActionRow> {
+    reply
+        .buttons
+        .chunks(5)
+        .take(5)
+        .map(|row| {
+            CreateActionRow::Buttons(
+                row.iter()
+                    .map(|b| {
+                        let button = CreateButton::new(&b.id)
+                            .label(&b.label)
+                            .style(ButtonStyle::Secondary);
+                        match &b.emoji {
+                            Some(emoji) => button.emoji(ReactionType::Unicode(emoji.clone())),
+                            None => button,
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The interaction response for `reply`.
+pub fn interaction_message(reply: &Reply, ephemeral: bool) -> CreateInteractionResponseMessage {
+    let reply = fit(reply.clone(), &Limits::DISCORD);
+    let mut message = CreateInteractionResponseMessage::new()
+        .embed(embed(&reply))
+        .components(components(&reply))
+        .ephemeral(ephemeral)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Some(content) = reply.content.as_deref().filter(|c| !c.is_empty()) {
+        message = message.content(content);
+    }
+    message
+}
+
+/// The edit of a deferred interaction response for `reply`.
+pub fn edit_message(reply: &Reply) -> EditInteractionResponse {
+    let reply = fit(reply.clone(), &Limits::DISCORD);
+    let mut message = EditInteractionResponse::new()
+        .embed(embed(&reply))
+        .components(components(&reply))
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Some(content) = reply.content.as_deref().filter(|c| !c.is_empty()) {
+        message = message.content(content);
+    }
+    message
+}
+
+/// A channel message for `reply` (answers to mentions and DMs).
+pub fn channel_message(reply: &Reply) -> CreateMessage {
+    let reply = fit(reply.clone(), &Limits::DISCORD);
+    let mut message = CreateMessage::new()
+        .embed(embed(&reply))
+        .components(components(&reply))
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Some(content) = reply.content.as_deref().filter(|c| !c.is_empty()) {
+        message = message.content(content);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Verdict;
+    use crate::bot::reply::{render_answer, tests::answer, AnswerContext};
+    use serde_json::{json, Value};
+
+    fn answer_reply(quote_len: usize) -> Reply {
+        let config = Config::default();
+        let mut a = answer(Lang::En, Some(Verdict::Allowed), 3, 2);
+        for p in &mut a.passages {
+            p.text = format!("@everyone {}", "x".repeat(quote_len));
+        }
+        render_answer(
+            &a,
+            &AnswerContext {
+                config: &config,
+                built_at: time::OffsetDateTime::UNIX_EPOCH,
+                answer_id: Some("a1"),
+                truncated_from: None,
+            },
+        )
+    }
+
+    #[test]
+    fn every_command_and_option_has_a_description() {
+        let commands = serde_json::to_value(commands()).unwrap();
+        for command in commands.as_array().unwrap() {
+            assert!(
+                !command["description"].as_str().unwrap_or("").is_empty(),
+                "{command}"
+            );
+            assert!(command["description"].as_str().unwrap().chars().count() <= 100);
+            for option in command["options"].as_array().into_iter().flatten() {
+                assert!(!option["description"].as_str().unwrap_or("").is_empty());
+                assert!(option["description"].as_str().unwrap().chars().count() <= 100);
+            }
+        }
+        let reindex = &commands[1];
+        assert_eq!(reindex["name"], "reindex");
+        assert_eq!(reindex["dm_permission"], false);
+        assert_eq!(reindex["contexts"], json!([0]));
+    }
+
+    #[test]
+    fn responses_never_ping_and_respect_ephemerality() {
+        let reply = answer_reply(20);
+        let private = serde_json::to_value(interaction_message(&reply, true)).unwrap();
+        assert_eq!(private["allowed_mentions"]["parse"], json!([]));
+        assert_eq!(private["flags"], 64);
+        let public = serde_json::to_value(interaction_message(&reply, false)).unwrap();
+        assert_ne!(public["flags"], 64);
+        let embed = &private["embeds"][0];
+        assert_eq!(embed["title"], "✅ Allowed");
+        assert!(embed["fields"][0]["value"]
+            .as_str()
+            .unwrap()
+            .ends_with("`de/social-media-richtlinie.md:1-4`"));
+        let buttons = &private["components"][0]["components"];
+        assert_eq!(buttons.as_array().unwrap().len(), 3);
+        assert_eq!(buttons[0]["custom_id"], "gb:up:a1");
+        for builder in [
+            serde_json::to_value(edit_message(&reply)).unwrap(),
+            serde_json::to_value(channel_message(&reply)).unwrap(),
+        ] {
+            assert_eq!(builder["allowed_mentions"]["parse"], json!([]));
+        }
+    }
+
+    #[test]
+    fn oversized_answers_are_fitted_before_sending() {
+        let reply = answer_reply(5000);
+        let message = serde_json::to_value(channel_message(&reply)).unwrap();
+        let embed = &message["embeds"][0];
+        let mut total = 0;
+        for field in embed["fields"].as_array().unwrap() {
+            let value = field["value"].as_str().unwrap();
+            assert!(value.chars().count() <= 1024);
+            assert!(value.contains('…'));
+            total += value.chars().count() + field["name"].as_str().unwrap().chars().count();
+        }
+        let text = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+        total +=
+            text(&embed["title"]) + text(&embed["description"]) + text(&embed["footer"]["text"]);
+        assert!(total <= 6000);
+    }
+
+    #[test]
+    fn mentions_are_stripped_from_questions() {
+        let me = UserId::new(42);
+        assert_eq!(
+            strip_mention("<@42> May I post this?", me),
+            "May I post this?"
+        );
+        assert_eq!(strip_mention("Hey <@!42>, may I?", me), "Hey  , may I?");
+        assert_eq!(strip_mention("<@43> hi", me), "<@43> hi");
+    }
+}
