@@ -48,6 +48,11 @@ pub struct Tuning {
     pub candidates: usize,
     /// Below this share of the question's (IDF-weighted) content, guidebot abstains.
     pub min_coverage: f32,
+    /// Unknown words (not in any guideline) count this much of their IDF in coverage:
+    /// questions carry incidental words the guidelines never use.
+    pub unknown_weight: f32,
+    /// The best passage must match at least this much IDF mass of the question.
+    pub min_matched_idf: f32,
     /// Other passages must cover at least this share of what the best one covers.
     pub min_relative_coverage: f32,
     /// A verdict is given only when its sentence covers this much of the question.
@@ -58,7 +63,9 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             candidates: 40,
-            min_coverage: 0.5,
+            min_coverage: 0.3,
+            unknown_weight: 0.3,
+            min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
             min_verdict_relevance: 0.3,
         }
@@ -85,9 +92,11 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         .take(MAX_QUESTION_WORDS)
     {
         let lower = word.text.to_lowercase();
-        if is_question_noise(&lower, lang)
-            || (is_stop_word(&lower, lang.other()) && lower.len() <= 4)
-        {
+        let is_number = lower.chars().any(|c| c.is_ascii_digit());
+        let noise = is_question_noise(&lower, lang)
+            || is_question_noise(&analyzer.stem(&lower, Lang::En), lang)
+            || (is_stop_word(&lower, lang.other()) && lower.len() <= 4);
+        if noise || is_number {
             continue;
         }
         if !seen.insert(lower.clone()) {
@@ -174,26 +183,37 @@ fn concept_idf(snapshot: &Snapshot, terms: &[(String, f32)]) -> f32 {
         .map_or(max_idf, |(idf, _)| idf)
 }
 
-/// IDF-weighted share of the concepts a term set covers (0–1).
-pub fn coverage(plan: &QueryPlan, has_term: impl Fn(&str) -> bool) -> f32 {
-    let total: f32 = plan.concepts.iter().map(|c| c.idf).sum();
+/// IDF-weighted share of the concepts a term set covers (0–1), and the IDF mass matched.
+/// Unknown concepts weigh `unknown_weight` of their IDF.
+pub fn coverage(
+    plan: &QueryPlan,
+    unknown_weight: f32,
+    has_term: impl Fn(&str) -> bool,
+) -> (f32, f32) {
+    let weight = |c: &Concept| {
+        if c.known {
+            c.idf
+        } else {
+            c.idf * unknown_weight
+        }
+    };
+    let total: f32 = plan.concepts.iter().map(weight).sum();
     if total <= 0.0 {
-        return 0.0;
+        return (0.0, 0.0);
     }
-    let covered: f32 = plan
-        .concepts
-        .iter()
-        .map(|c| {
-            let strength = c
-                .terms
-                .iter()
-                .filter(|(t, _)| has_term(t))
-                .map(|(_, w)| *w)
-                .fold(0.0, f32::max);
-            c.idf * strength
-        })
-        .sum();
-    covered / total
+    let mut covered = 0.0;
+    let mut mass = 0.0;
+    for concept in &plan.concepts {
+        let strength = concept
+            .terms
+            .iter()
+            .filter(|(t, _)| has_term(t))
+            .map(|(_, w)| *w)
+            .fold(0.0, f32::max);
+        covered += weight(concept) * strength;
+        mass += concept.idf * strength;
+    }
+    (covered / total, mass)
 }
 
 fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
@@ -230,6 +250,7 @@ struct Candidate {
     ord: usize,
     score: f32,
     coverage: f32,
+    matched_idf: f32,
     quote: passage::Quote,
 }
 
@@ -261,10 +282,13 @@ pub fn answer(
         return Ok(answer);
     }
     let candidates = rank(snapshot, &plan, question, tuning)?;
+    if std::env::var_os("GUIDEBOT_DEBUG_RANKING").is_some() {
+        debug_ranking(snapshot, &plan, &candidates);
+    }
     let Some(best) = candidates.first() else {
         return Ok(answer);
     };
-    if best.coverage < tuning.min_coverage {
+    if best.coverage < tuning.min_coverage || best.matched_idf < tuning.min_matched_idf {
         return Ok(answer);
     }
     let floor = best.coverage * tuning.min_relative_coverage;
@@ -305,14 +329,15 @@ fn rank(
             continue;
         };
         let terms = &snapshot.section_terms[ord];
-        let section_coverage = coverage(plan, |t| {
+        let unknown = tuning.unknown_weight;
+        let (section_coverage, matched_idf) = coverage(plan, unknown, |t| {
             terms.heading.contains(t) || terms.body.contains(t)
         });
-        let heading_coverage = coverage(plan, |t| terms.heading.contains(t));
+        let (heading_coverage, _) = coverage(plan, unknown, |t| terms.heading.contains(t));
         let analyzer = &snapshot.analyzer;
         let quote = passage::quote(section, question, |sentence| {
             let sentence_terms = analyzer.term_set(sentence, section.lang);
-            coverage(plan, |t| sentence_terms.contains(t))
+            coverage(plan, unknown, |t| sentence_terms.contains(t)).0
         });
         let score = 0.35 * (bm25 / max_bm25)
             + 0.35 * section_coverage
@@ -322,6 +347,7 @@ fn rank(
             ord,
             score,
             coverage: section_coverage,
+            matched_idf,
             quote,
         });
     }
@@ -348,5 +374,40 @@ fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Pa
         section_line_start: section.line_start,
         section_line_end: section.line_end,
         stale: snapshot.is_stale(section),
+    }
+}
+
+/// Prints the query plan and the top candidates to stderr, for tuning: one JSON line
+/// per candidate with each concept's match strength in headings, body and best sentence.
+fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]) {
+    for (rank, c) in candidates.iter().take(5).enumerate() {
+        let s = &snapshot.sections[c.ord];
+        let terms = &snapshot.section_terms[c.ord];
+        let strength = |concept: &Concept, has: &dyn Fn(&str) -> bool| {
+            concept
+                .terms
+                .iter()
+                .filter(|(t, _)| has(t))
+                .map(|(_, w)| *w)
+                .fold(0.0f32, f32::max)
+        };
+        let concepts: Vec<serde_json::Value> = plan
+            .concepts
+            .iter()
+            .map(|concept| {
+                serde_json::json!({
+                    "word": concept.word, "idf": concept.idf, "known": concept.known,
+                    "df": concept.terms.iter().map(|(t, _)| snapshot.doc_freq.get(t).copied().unwrap_or(0)).max(),
+                    "heading": strength(concept, &|t| terms.heading.contains(t)),
+                    "body": strength(concept, &|t| terms.body.contains(t) || terms.heading.contains(t)),
+                })
+            })
+            .collect();
+        let line = serde_json::json!({
+            "rank": rank, "score": c.score, "coverage": c.coverage, "file": s.file,
+            "heading": s.heading_path.join(" > "), "sentence": c.quote.best_sentence_coverage,
+            "concepts": concepts, "n": snapshot.sections.len(),
+        });
+        eprintln!("RANKING {line}");
     }
 }
