@@ -25,3 +25,4 @@ pub mod synonyms;
 pub mod verdict;
 pub mod bot;
 pub mod adapters;
+pub mod check;
