@@ -46,12 +46,6 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Lint the guidelines folder (no index needed); exits 1 on errors, 0 on warnings only.
-    Check {
-        /// Print the findings as a JSON array.
-        #[arg(long)]
-        json: bool,
-    },
     /// Ask a question ("-" reads it from standard input).
     Ask {
         /// Print one JSON object instead of text.
@@ -60,6 +54,32 @@ enum Command {
         /// The question.
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
+    },
+    /// Score a question file (JSONL) and print JSON figures; with --drafts, a draft file.
+    Eval {
+        /// The JSONL file.
+        file: PathBuf,
+        /// Print each miss to standard error.
+        #[arg(long)]
+        verbose: bool,
+        /// Also score plain BM25 (default tokenizer, no boosts, no abstaining).
+        #[arg(long)]
+        baseline: bool,
+        /// The file holds drafts: score `review` next to plain `ask`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Review a draft post against the guidelines ("-" reads it from standard input).
+    Review {
+        /// The post comes with a photo or video.
+        #[arg(long)]
+        photo: bool,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The draft.
+        #[arg(required = true, num_args = 1..)]
+        draft: Vec<String>,
     },
 }
 
@@ -124,7 +144,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         None | Some(Command::Serve) => serve(config),
         Some(Command::Index { json }) => index(config, json),
         Some(Command::Ask { json, question }) => ask(config, json, &question),
-        Some(Command::Check { json }) => check(config, json),
+        Some(Command::Eval {
+            file,
+            verbose,
+            baseline,
+            drafts,
+        }) => eval(config, &file, verbose, baseline, drafts),
+        Some(Command::Review { photo, json, draft }) => review(config, photo, json, &draft),
     }
 }
 
@@ -174,19 +200,39 @@ fn ask(config: Config, json: bool, words: &[String]) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-fn check(config: Config, json: bool) -> anyhow::Result<u8> {
-    let today = time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date();
-    let findings = guidebot::check::check(&config.guidelines, &config, today);
-    if json {
-        println!("{}", serde_json::to_string(&findings)?);
+fn eval(
+    config: Config,
+    file: &std::path::Path,
+    verbose: bool,
+    baseline: bool,
+    drafts: bool,
+) -> anyhow::Result<u8> {
+    let engine = open_engine(config)?;
+    let json = if drafts {
+        let report = guidebot::eval::eval_drafts(&engine, file, verbose)?;
+        serde_json::to_string_pretty(&report)?
     } else {
-        print!("{}", guidebot::check::render_text(&findings));
+        let mut report = guidebot::eval::eval_questions(&engine, file, verbose)?;
+        if baseline {
+            report.baseline = Some(guidebot::eval::baseline_questions(&engine, file)?);
+        }
+        serde_json::to_string_pretty(&report)?
+    };
+    println!("{json}");
+    Ok(exit::OK)
+}
+
+fn review(config: Config, photo: bool, json: bool, words: &[String]) -> anyhow::Result<u8> {
+    let draft = read_question(words)?;
+    let engine = open_engine(config)?;
+    let review = guidebot::review::review(&engine, &draft, photo)?;
+    if json {
+        println!("{}", serde_json::to_string(&review)?);
+    } else {
+        print!(
+            "{}",
+            guidebot::review::render_text(&review, engine.config())
+        );
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == guidebot::check::Severity::Error)
-        .count();
-    Ok(if errors > 0 { exit::FAILURE } else { exit::OK })
+    Ok(exit::OK)
 }

@@ -1,0 +1,1467 @@
+//! Draft review: "am I allowed to post *this*?" for a whole draft post.
+//!
+//! 1. The draft is split into sentences ([`passage::split_sentences`]).
+//! 2. Cheap, explainable detectors mark what each sentence carries: figures, customer
+//!    names, people in photos, premises and screens, gifts and paid posts, politics,
+//!    unreleased things, job ads, crises, the logo or official accounts, colleagues.
+//!    Each detector is a handful of word lists; a finding names the trigger word.
+//! 3. For each finding guidebot asks itself a focused question (in the draft's language,
+//!    phrased like an employee would ask it), keeps the passages that really answer it
+//!    (the best one, and others that speak of the same thing), and takes the finding's
+//!    verdict from them.
+//! 4. The review's verdict is the strictest clear verdict among the findings; a draft
+//!    without findings gets an all-clear that names what was checked.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answer::{Passage, Verdict};
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::lang::{self, Lang};
+use crate::passage;
+use crate::{Error, Result};
+
+/// What kind of content a part of a draft carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Figures, money, percentages, business results.
+    Figures,
+    /// Customer, partner or competitor names and projects.
+    Names,
+    /// People (colleagues, children, guests) in photos or videos.
+    PeopleInPhotos,
+    /// Offices, screens, whiteboards, screenshots.
+    Premises,
+    /// Gifts, sponsorship, paid or advertising posts.
+    Gifts,
+    /// Political statements.
+    Politics,
+    /// Confidential or unreleased things.
+    Confidential,
+    /// Job ads and recruiting.
+    JobAds,
+    /// Crises, incidents, outages, accidents, criticism.
+    Crisis,
+    /// The company's logo, brand or official accounts.
+    Logo,
+    /// Colleagues' personal matters (sick leave, resignations, conflicts).
+    Colleagues,
+}
+
+/// Every kind, in the order findings are listed.
+pub const ALL_KINDS: [Kind; 11] = [
+    Kind::Figures,
+    Kind::Names,
+    Kind::PeopleInPhotos,
+    Kind::Premises,
+    Kind::Gifts,
+    Kind::Politics,
+    Kind::Confidential,
+    Kind::JobAds,
+    Kind::Crisis,
+    Kind::Logo,
+    Kind::Colleagues,
+];
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Figures => "figures",
+            Kind::Names => "names",
+            Kind::PeopleInPhotos => "people_in_photos",
+            Kind::Premises => "premises",
+            Kind::Gifts => "gifts",
+            Kind::Politics => "politics",
+            Kind::Confidential => "confidential",
+            Kind::JobAds => "job_ads",
+            Kind::Crisis => "crisis",
+            Kind::Logo => "logo",
+            Kind::Colleagues => "colleagues",
+        }
+    }
+
+    /// The words shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Figures, Lang::De) => "Zahlen und Geschäftszahlen",
+            (Kind::Names, Lang::De) => "Kunden, Partner und Wettbewerber",
+            (Kind::PeopleInPhotos, Lang::De) => "Personen auf Fotos",
+            (Kind::Premises, Lang::De) => "Büros, Bildschirme und Whiteboards",
+            (Kind::Gifts, Lang::De) => "Geschenke, Sponsoring und Werbung",
+            (Kind::Politics, Lang::De) => "Politische Äußerungen",
+            (Kind::Confidential, Lang::De) => "Vertrauliches und Unveröffentlichtes",
+            (Kind::JobAds, Lang::De) => "Stellenanzeigen",
+            (Kind::Crisis, Lang::De) => "Krisen, Störungen und Unfälle",
+            (Kind::Logo, Lang::De) => "Logo und offizielle Konten",
+            (Kind::Colleagues, Lang::De) => "Kolleginnen und Kollegen",
+            (Kind::Figures, Lang::En) => "figures and business results",
+            (Kind::Names, Lang::En) => "customers, partners and competitors",
+            (Kind::PeopleInPhotos, Lang::En) => "people in photos",
+            (Kind::Premises, Lang::En) => "offices, screens and whiteboards",
+            (Kind::Gifts, Lang::En) => "gifts, sponsorship and advertising",
+            (Kind::Politics, Lang::En) => "political statements",
+            (Kind::Confidential, Lang::En) => "confidential and unreleased things",
+            (Kind::JobAds, Lang::En) => "job ads",
+            (Kind::Crisis, Lang::En) => "crises, outages and accidents",
+            (Kind::Logo, Lang::En) => "logo and official accounts",
+            (Kind::Colleagues, Lang::En) => "colleagues",
+        }
+    }
+}
+
+/// One thing in the draft that a rule speaks to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The sentence of the draft that triggered the finding, word for word.
+    pub excerpt: String,
+    pub kind: Kind,
+    /// The word that triggered the detector (for explaining, not a contract).
+    #[serde(default)]
+    pub trigger: String,
+    pub verdict: Option<Verdict>,
+    pub passages: Vec<Passage>,
+}
+
+/// A reviewed draft: the `ask --json` answer shape plus findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The draft.
+    pub question: String,
+    /// True when no rule applies to the draft (no finding found a passage).
+    pub abstained: bool,
+    pub verdict: Option<Verdict>,
+    /// All cited passages, best first, without duplicates.
+    pub passages: Vec<Passage>,
+    pub lang: Lang,
+    pub contact: String,
+    pub findings: Vec<Finding>,
+    /// The kinds of content the draft was checked for.
+    pub checked: Vec<Kind>,
+}
+
+/// A detector hit before retrieval: which kind, the focused question's topic, the trigger.
+#[derive(Debug, Clone, PartialEq)]
+struct Hit {
+    kind: Kind,
+    topic: Topic,
+    trigger: String,
+    sentence: usize,
+}
+
+/// The rule a hit asks about: each has a focused question per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Topic {
+    Figures,
+    BigDeal,
+    Customer,
+    CustomerDetails,
+    Competitor,
+    PhotoColleagues,
+    PhotoChildren,
+    PhotoCustomers,
+    PhotoEvent,
+    PhotoTradeFair,
+    PhotoGeneric,
+    Office,
+    ServerRoom,
+    Screens,
+    Screenshots,
+    Gift,
+    PaidPost,
+    AdLabel,
+    Voucher,
+    Trip,
+    Sponsoring,
+    Politics,
+    Unreleased,
+    InternalDocs,
+    JobShare,
+    JobOwnText,
+    JobUnpublished,
+    Referral,
+    Candidates,
+    Accident,
+    Outage,
+    Security,
+    Criticism,
+    Shitstorm,
+    Logo,
+    ProfilePicture,
+    Merchandise,
+    OwnAccount,
+    OnBehalf,
+    ColleagueMatters,
+}
+
+impl Topic {
+    /// The focused question guidebot asks itself.
+    fn question(self, lang: Lang) -> &'static str {
+        use Topic::*;
+        match (self, lang) {
+            (Figures, Lang::De) => "Darf ich Umsatzzahlen oder andere Geschäftszahlen veröffentlichen?",
+            (Figures, Lang::En) => "May I post revenue or other business figures?",
+            (BigDeal, Lang::De) => "Darf ich andeuten, dass wir einen großen Auftrag unterschrieben haben?",
+            (BigDeal, Lang::En) => "May I hint that we signed a big deal?",
+            (Customer, Lang::De) => "Darf ich den Namen eines Kunden nennen?",
+            (Customer, Lang::En) => "May I name a customer?",
+            (CustomerDetails, Lang::De) => "Darf ich Details aus einem Kundenprojekt posten?",
+            (CustomerDetails, Lang::En) => "May I post details from a customer project?",
+            (Competitor, Lang::De) => "Darf ich unser Produkt mit Wettbewerbern vergleichen oder mich über Wettbewerber äußern?",
+            (Competitor, Lang::En) => "May I compare our product with competitors or comment on competitors?",
+            (PhotoColleagues, Lang::De) => "Darf ich Fotos von Kolleginnen und Kollegen posten?",
+            (PhotoColleagues, Lang::En) => "May I post photos of colleagues?",
+            (PhotoChildren, Lang::De) => "Darf ich Fotos posten, auf denen Kinder zu sehen sind?",
+            (PhotoChildren, Lang::En) => "May I post photos that show children?",
+            (PhotoCustomers, Lang::De) => "Darf ich Fotos posten, auf denen Kunden zu sehen sind?",
+            (PhotoCustomers, Lang::En) => "May I post photos that show customers?",
+            (PhotoEvent, Lang::De) => "Darf ich Fotos von einer Veranstaltung wie dem Sommerfest posten?",
+            (PhotoEvent, Lang::En) => "May I post photos from an event like the summer party?",
+            (PhotoTradeFair, Lang::De) => "Darf ich Fotos vom Messestand oder von einer Konferenz posten?",
+            (PhotoTradeFair, Lang::En) => "May I post photos from our trade fair stand or a conference?",
+            (PhotoGeneric, Lang::De) => "Darf ich ein Foto posten, auf dem Personen zu sehen sind?",
+            (PhotoGeneric, Lang::En) => "May I post a photo that shows people?",
+            (Office, Lang::De) => "Darf ich Fotos aus dem Büro posten?",
+            (Office, Lang::En) => "May I post photos of the office?",
+            (ServerRoom, Lang::De) => "Darf ich Fotos vom Serverraum oder von Zugangskarten posten?",
+            (ServerRoom, Lang::En) => "May I post photos of the server room or access badges?",
+            (Screens, Lang::De) => "Darf ich ein Foto posten, auf dem Bildschirme oder Whiteboards zu sehen sind?",
+            (Screens, Lang::En) => "May I post a photo with screens or whiteboards in the background?",
+            (Screenshots, Lang::De) => "Darf ich Screenshots aus internen Tools posten?",
+            (Screenshots, Lang::En) => "May I post screenshots of internal tools?",
+            (Gift, Lang::De) => "Darf ich mich öffentlich für ein Geschenk eines Geschäftspartners bedanken?",
+            (Gift, Lang::En) => "May I post a thank-you for a gift from a vendor?",
+            (PaidPost, Lang::De) => "Darf ich einen bezahlten Beitrag oder eine Kooperation posten?",
+            (PaidPost, Lang::En) => "May I do a paid partnership post?",
+            (AdLabel, Lang::De) => "Wie muss ich Werbung kennzeichnen?",
+            (AdLabel, Lang::En) => "How do I label advertising in a post?",
+            (Voucher, Lang::De) => "Darf ich Gutscheine, Rabattcodes oder Affiliate-Links posten?",
+            (Voucher, Lang::En) => "May I post vouchers, discount codes or affiliate links?",
+            (Trip, Lang::De) => "Darf ich eine Einladung zu einer Reise oder Veranstaltung annehmen?",
+            (Trip, Lang::En) => "May I accept an invitation to a trip or event paid by a vendor?",
+            (Sponsoring, Lang::De) => "Darf ich über Sponsoring posten?",
+            (Sponsoring, Lang::En) => "May I post about sponsoring?",
+            (Politics, Lang::De) => "Darf ich mich politisch äußern, etwa zu einer Wahl oder Partei?",
+            (Politics, Lang::En) => "May I make political statements, for example about an election or a party?",
+            (Unreleased, Lang::De) => "Darf ich über unveröffentlichte Produkte, Roadmaps oder Release-Termine posten?",
+            (Unreleased, Lang::En) => "May I post about unreleased products, roadmaps or release dates?",
+            (InternalDocs, Lang::De) => "Darf ich interne Dokumente, E-Mails oder Chats veröffentlichen?",
+            (InternalDocs, Lang::En) => "May I post internal documents, emails or chats?",
+            (JobShare, Lang::De) => "Darf ich eine Stellenanzeige teilen?",
+            (JobShare, Lang::En) => "May I share a job ad?",
+            (JobOwnText, Lang::De) => "Darf ich eine Stellenanzeige in eigenen Worten mit Gehalt oder Homeoffice posten?",
+            (JobOwnText, Lang::En) => "May I write my own job ad with salary or remote work details?",
+            (JobUnpublished, Lang::De) => "Darf ich eine Stelle posten, die noch nicht ausgeschrieben ist?",
+            (JobUnpublished, Lang::En) => "May I post a job that is not yet published?",
+            (Referral, Lang::De) => "Darf ich mit der Empfehlungsprämie werben?",
+            (Referral, Lang::En) => "May I advertise the referral bonus?",
+            (Candidates, Lang::De) => "Darf ich über Bewerbende oder Bewerbungsgespräche posten?",
+            (Candidates, Lang::En) => "May I post about candidates or job interviews?",
+            (Accident, Lang::De) => "Darf ich Fotos oder Infos von einem Unfall posten?",
+            (Accident, Lang::En) => "May I post photos or news of an accident?",
+            (Outage, Lang::De) => "Darf ich posten, dass ein Kunde von einer Störung betroffen ist?",
+            (Outage, Lang::En) => "May I post that a customer is affected by an outage?",
+            (Security, Lang::De) => "Darf ich über einen Sicherheitsvorfall oder ein Datenleck posten?",
+            (Security, Lang::En) => "May I post about a security incident or data leak?",
+            (Criticism, Lang::De) => "Darf ich auf Kritik am Unternehmen antworten?",
+            (Criticism, Lang::En) => "May I respond to criticism of the company?",
+            (Shitstorm, Lang::De) => "Wie verhalte ich mich bei einem Shitstorm?",
+            (Shitstorm, Lang::En) => "What do I do in a shitstorm?",
+            (Logo, Lang::De) => "Darf ich das Firmenlogo in eigenen Grafiken verwenden?",
+            (Logo, Lang::En) => "May I use the company logo in my own graphics?",
+            (ProfilePicture, Lang::De) => "Darf ich das Firmenlogo als Profilbild verwenden?",
+            (ProfilePicture, Lang::En) => "May I use the company logo as my profile picture?",
+            (Merchandise, Lang::De) => "Darf ich Fotos mit Firmenkleidung oder Merchandise posten?",
+            (Merchandise, Lang::En) => "May I post photos with company clothing or merchandise?",
+            (OwnAccount, Lang::De) => "Darf ich ein eigenes Konto anlegen, das wie ein offizieller Kanal aussieht?",
+            (OwnAccount, Lang::En) => "May I create an account that looks like an official company account?",
+            (OnBehalf, Lang::De) => "Darf ich im Namen des Unternehmens sprechen?",
+            (OnBehalf, Lang::En) => "May I speak on behalf of the company?",
+            (ColleagueMatters, Lang::De) => "Darf ich über Kündigungen, Krankmeldungen oder Konflikte von Kollegen posten?",
+            (ColleagueMatters, Lang::En) => "May I post about a colleague's resignation, sick leave or conflicts?",
+        }
+    }
+}
+
+/// A draft's words, lower-cased, with the original spelling kept for name detection.
+struct Words {
+    lower: Vec<String>,
+    original: Vec<String>,
+    text: String,
+}
+
+impl Words {
+    fn new(sentence: &str) -> Words {
+        let original: Vec<String> = sentence
+            .split(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '#' | '@' | '%' | '€' | '$' | '-'))
+            })
+            .map(|w| w.trim_matches('-').to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let lower = original.iter().map(|w| w.to_lowercase()).collect();
+        Words {
+            lower,
+            original,
+            text: format!(" {} ", sentence.to_lowercase()),
+        }
+    }
+
+    /// The first word that starts with one of `prefixes` (lower-case stems).
+    fn prefix(&self, prefixes: &[&str]) -> Option<String> {
+        self.lower
+            .iter()
+            .find(|w| prefixes.iter().any(|p| w.starts_with(p)))
+            .cloned()
+    }
+
+    /// The first word equal to one of `words`.
+    fn exact(&self, words: &[&str]) -> Option<String> {
+        self.lower
+            .iter()
+            .find(|w| words.contains(&w.as_str()))
+            .cloned()
+    }
+
+    /// The first word containing one of `parts` (for German compounds).
+    fn part(&self, parts: &[&str]) -> Option<String> {
+        self.lower
+            .iter()
+            .find(|w| parts.iter().any(|p| w.contains(p)))
+            .cloned()
+    }
+
+    /// The first phrase (matched on word boundaries of the lower-cased text).
+    fn phrase(&self, phrases: &[&str]) -> Option<String> {
+        phrases
+            .iter()
+            .find(|p| {
+                self.text.match_indices(*p).any(|(i, _)| {
+                    let before = self.text[..i].chars().next_back();
+                    let after = self.text[i + p.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+            .map(|p| p.to_string())
+    }
+
+    fn any(&self, prefixes: &[&str], exact: &[&str], phrases: &[&str]) -> Option<String> {
+        self.prefix(prefixes)
+            .or_else(|| self.exact(exact))
+            .or_else(|| self.phrase(phrases))
+    }
+}
+
+fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Figures: percentages, money, large numbers, or business-figure words.
+fn detect_figures(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.phrase(&[
+        "größten auftrag",
+        "größter auftrag",
+        "biggest deal",
+        "largest deal",
+        "biggest contract",
+        "largest contract",
+        "big deal",
+        "record quarter",
+        "rekordquartal",
+        "rekordjahr",
+        "record year",
+        "deal unterschrieben",
+        "auftrag unterschrieben",
+        "signed a deal",
+        "signed the deal",
+        "just signed",
+        "gerade unterschrieben",
+    ]) {
+        return Some((Topic::BigDeal, t));
+    }
+    let business = w.any(
+        &[
+            "umsatz",
+            "umsätz",
+            "revenue",
+            "marge",
+            "margin",
+            "gewinn",
+            "profit",
+            "turnover",
+            "auftragsvolumen",
+            "ebit",
+            "quartalszahl",
+            "geschäftszahl",
+            "kennzahl",
+            "arr",
+            "wachstum",
+            "growth",
+            "headcount",
+            "sales",
+        ],
+        &["mrr", "kpi", "kpis"],
+        &[],
+    );
+    let amount = w.lower.iter().enumerate().find_map(|(i, word)| {
+        let next = w.lower.get(i + 1).map(String::as_str).unwrap_or("");
+        let numeric = has_digit(word);
+        let unit = word.ends_with('%')
+            || word.contains('€')
+            || word.contains('$')
+            || matches!(
+                next,
+                "%" | "prozent"
+                    | "percent"
+                    | "mio"
+                    | "millionen"
+                    | "million"
+                    | "millions"
+                    | "mrd"
+                    | "milliarden"
+                    | "billion"
+                    | "k"
+                    | "eur"
+                    | "euro"
+                    | "€"
+                    | "$"
+                    | "usd"
+                    | "kunden"
+                    | "customers"
+                    | "nutzer"
+                    | "users"
+                    | "mitarbeitende"
+                    | "employees"
+                    | "neukunden"
+            )
+            || (numeric && (word.ends_with('k') || word.ends_with('m')) && word.len() <= 5);
+        (numeric && unit).then(|| word.clone())
+    });
+    match (business, amount) {
+        (Some(b), _) => Some((Topic::Figures, b)),
+        (None, Some(a)) => Some((Topic::Figures, a)),
+        _ => None,
+    }
+}
+
+const CUSTOMER_PREFIXES: &[&str] = &[
+    "kunde",
+    "kunden",
+    "kundin",
+    "customer",
+    "client",
+    "referenzkund",
+    "stadtwerk",
+    "netzbetreiber",
+    "spedition",
+    "energieversorger",
+    "auftraggeber",
+];
+const COMPANY_SUFFIXES: &[&str] = &["gmbh", "ag", "se", "inc", "ltd", "kg", "llc", "co"];
+
+/// Customer, partner, competitor names.
+fn detect_names(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &["wettbewerb", "konkurren", "competitor", "mitbewerb"],
+        &[],
+        &[
+            "besser als",
+            "schneller als",
+            "better than",
+            "faster than",
+            "cheaper than",
+            "günstiger als",
+            "im vergleich zu",
+            "compared to",
+        ],
+    ) {
+        return Some((Topic::Competitor, t));
+    }
+    let details = w.any(
+        &[
+            "go-live",
+            "golive",
+            "rollout",
+            "roll-out",
+            "livegang",
+            "kundenprojekt",
+        ],
+        &["live"],
+        &[
+            "go live",
+            "went live",
+            "ging live",
+            "geht live",
+            "gehen live",
+        ],
+    );
+    let customer = w.prefix(CUSTOMER_PREFIXES);
+    let company = w
+        .original
+        .iter()
+        .enumerate()
+        .find(|(i, word)| {
+            *i > 0
+                && COMPANY_SUFFIXES.contains(&word.to_lowercase().as_str())
+                && w.original[i - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map(|(i, word)| format!("{} {}", w.original[i - 1], word));
+    let named = company.or_else(|| {
+        // "bei X" / "für X" / "at X" / "for X" / "with X" where X looks like a name:
+        // capitalised, and (in English) not at the sentence start.
+        w.original.windows(2).find_map(|pair| {
+            let prep = pair[0].to_lowercase();
+            let name = &pair[1];
+            let is_name = name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().count() > 1
+                && (name.chars().skip(1).any(char::is_uppercase)
+                    || matches!(prep.as_str(), "at" | "for" | "with"));
+            (matches!(prep.as_str(), "bei" | "für" | "at" | "for" | "with") && is_name)
+                .then(|| format!("{} {}", pair[0], name))
+        })
+    });
+    if let Some(t) = details
+        .clone()
+        .filter(|_| customer.is_some() || named.is_some())
+    {
+        return Some((Topic::CustomerDetails, t));
+    }
+    if let Some(t) = customer {
+        return Some((Topic::Customer, t));
+    }
+    if let Some(t) = details {
+        return Some((Topic::CustomerDetails, t));
+    }
+    named.map(|t| (Topic::Customer, t))
+}
+
+const PHOTO_PREFIXES: &[&str] = &[
+    "foto",
+    "bild",
+    "selfie",
+    "schnappschuss",
+    "aufnahme",
+    "photo",
+    "pic",
+    "picture",
+    "video",
+    "clip",
+    "reel",
+    "livestream",
+    "gruppenbild",
+    "teamfoto",
+    "snapshot",
+];
+const PHOTO_EMOJI: &[char] = &['📸', '📷', '🎥', '📹', '🤳'];
+
+fn mentions_photo(w: &Words) -> Option<String> {
+    w.prefix(PHOTO_PREFIXES)
+        .or_else(|| {
+            w.text
+                .chars()
+                .find(|c| PHOTO_EMOJI.contains(c))
+                .map(|c| c.to_string())
+        })
+        .filter(|t| !matches!(t.as_str(), "bildung" | "bildschirm" | "bildschirme"))
+}
+
+/// People in photos: a photo (flag or words) and people.
+fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
+    let photo_word = mentions_photo(w);
+    if !photo && photo_word.is_none() {
+        return None;
+    }
+    if let Some(t) = w.any(
+        &[
+            "kinder",
+            "kind",
+            "kids",
+            "child",
+            "baby",
+            "sohn",
+            "tochter",
+            "nachwuchs",
+        ],
+        &["kid", "son", "daughter"],
+        &[],
+    ) {
+        return Some((Topic::PhotoChildren, t));
+    }
+    if let Some(t) = w.prefix(&[
+        "kunde", "kunden", "kundin", "customer", "client", "gäste", "gast", "besucher", "visitor",
+        "guest",
+    ]) {
+        return Some((Topic::PhotoCustomers, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "messe",
+            "konferenz",
+            "conference",
+            "standbesuch",
+            "tradeshow",
+            "trade-fair",
+        ],
+        &["booth", "stand"],
+        &["trade fair", "trade show"],
+    ) {
+        return Some((Topic::PhotoTradeFair, t));
+    }
+    let people = w.any(
+        &[
+            "kolleg",
+            "colleague",
+            "team",
+            "coworker",
+            "co-worker",
+            "leute",
+            "gruppe",
+            "chef",
+            "azubi",
+            "praktikant",
+            "mitarbeit",
+            "crew",
+            "gang",
+            "people",
+            "everyone",
+            "alle",
+            "boss",
+            "manager",
+        ],
+        &["wir", "uns", "we", "us", "our"],
+        &[],
+    );
+    if let Some(t) = w.any(
+        &[
+            "sommerfest",
+            "weihnachtsfeier",
+            "hackathon",
+            "firmenlauf",
+            "feier",
+            "party",
+            "fest",
+            "betriebsausflug",
+            "teamevent",
+            "offsite",
+            "familientag",
+            "summer",
+        ],
+        &["event"],
+        &["christmas party", "summer party"],
+    ) {
+        return Some((Topic::PhotoEvent, t));
+    }
+    if let Some(t) = people {
+        return Some((Topic::PhotoColleagues, t));
+    }
+    if photo {
+        return Some((
+            Topic::PhotoGeneric,
+            photo_word.unwrap_or_else(|| "photo".into()),
+        ));
+    }
+    // A photo word alone (e.g. "Foto vom Sonnenuntergang") is no person.
+    None
+}
+
+/// Premises, screens, whiteboards, screenshots.
+fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &["screenshot", "screencap", "bildschirmfoto"],
+        &["jira", "confluence", "intranet"],
+        &["screen grab"],
+    ) {
+        return Some((Topic::Screenshots, t));
+    }
+    let visual = photo || mentions_photo(w).is_some();
+    if let Some(t) = w.any(
+        &[
+            "serverraum",
+            "rechenzentrum",
+            "zugangskart",
+            "badge",
+            "zugangskontroll",
+            "alarmanlage",
+            "schlüssel",
+            "mitarbeiterausweis",
+            "server-raum",
+        ],
+        &[],
+        &[
+            "server room",
+            "data center",
+            "data centre",
+            "access card",
+            "key card",
+        ],
+    ) {
+        if visual || w.prefix(&["serverraum", "rechenzentrum"]).is_some() {
+            return Some((Topic::ServerRoom, t));
+        }
+    }
+    if !visual {
+        return None;
+    }
+    if let Some(t) = w.any(
+        &[
+            "whiteboard",
+            "bildschirm",
+            "monitor",
+            "screen",
+            "flipchart",
+            "kanban",
+            "post-it",
+            "postit",
+            "folie",
+            "slide",
+            "display",
+            "laptop",
+        ],
+        &[],
+        &[],
+    ) {
+        return Some((Topic::Screens, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "büro",
+            "office",
+            "schreibtisch",
+            "desk",
+            "arbeitsplatz",
+            "dachterrasse",
+            "workspace",
+            "kantine",
+            "küche",
+            "firmengelände",
+            "campus",
+            "hq",
+            "headquarter",
+            "zentrale",
+            "setup",
+        ],
+        &[],
+        &[],
+    ) {
+        return Some((Topic::Office, t));
+    }
+    None
+}
+
+/// Gifts, paid posts, advertising, sponsoring.
+fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &[
+            "gutschein",
+            "voucher",
+            "rabattcode",
+            "rabatt-code",
+            "affiliate",
+            "discount",
+            "promo",
+        ],
+        &["code", "gift-card"],
+        &["gift card", "promo code"],
+    ) {
+        return Some((Topic::Voucher, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "#ad",
+            "#anzeige",
+            "#werbung",
+            "#sponsored",
+            "#sp",
+            "#collab",
+            "#partner",
+        ],
+        &["anzeige", "werbung", "sponsored", "gesponsert"],
+        &[
+            "paid partnership",
+            "bezahlte partnerschaft",
+            "in kooperation mit",
+            "in collaboration with",
+        ],
+    ) {
+        return Some((Topic::PaidPost, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "geschenk",
+            "geschenkt",
+            "unboxing",
+            "präsent",
+            "gift",
+            "freebie",
+        ],
+        &["free", "kostenlos", "gratis", "umsonst"],
+        &[
+            "zur verfügung gestellt",
+            "provided free",
+            "for free",
+            "sent me",
+            "sent us",
+            "hat mir",
+            "bekommen",
+        ],
+    ) {
+        // "bekommen"/"hat mir" alone are too weak: require a thing given.
+        if !matches!(t.as_str(), "hat mir" | "bekommen")
+            || w.prefix(&["headset", "paket", "box", "gerät", "device", "testgerät"])
+                .is_some()
+        {
+            return Some((Topic::Gift, t));
+        }
+    }
+    if let Some(t) = w.any(
+        &[
+            "einladung",
+            "eingeladen",
+            "invited",
+            "invitation",
+            "reise",
+            "trip",
+            "hotel",
+        ],
+        &[],
+        &[],
+    ) {
+        if w.any(
+            &[
+                "hersteller",
+                "anbieter",
+                "vendor",
+                "lieferant",
+                "supplier",
+                "partner",
+                "bezahlt",
+                "paid",
+                "übernimmt",
+                "covered",
+                "spendier",
+            ],
+            &[],
+            &[],
+        )
+        .is_some()
+        {
+            return Some((Topic::Trip, t));
+        }
+    }
+    if let Some(t) = w.prefix(&["sponsor"]) {
+        return Some((Topic::Sponsoring, t));
+    }
+    None
+}
+
+/// Political statements.
+fn detect_politics(w: &Words) -> Option<(Topic, String)> {
+    w.any(
+        &[
+            "wahl",
+            "wähl",
+            "partei",
+            "bundestag",
+            "landtag",
+            "election",
+            "politi",
+            "demo",
+            "kundgebung",
+            "protest",
+            "petition",
+            "wahlkampf",
+            "kandidat",
+            "candidate",
+            "campaign",
+            "abgeordnet",
+            "regierung",
+            "government",
+            "klimastreik",
+            "senator",
+            "congress",
+            "president",
+            "präsident",
+            "kanzler",
+        ],
+        &[
+            "vote",
+            "voting",
+            "voted",
+            "cdu",
+            "csu",
+            "spd",
+            "fdp",
+            "afd",
+            "grüne",
+            "grünen",
+            "linke",
+            "bsw",
+            "democrats",
+            "republicans",
+            "labour",
+            "tories",
+            "gop",
+            "maga",
+        ],
+        &["fridays for future"],
+    )
+    .filter(|t| !t.starts_with("demo-") && t != "demos" || t == "demos")
+    .filter(|t| !matches!(t.as_str(), "demo-bildschirm" | "demoversion"))
+    .map(|t| (Topic::Politics, t))
+}
+
+/// Confidential or unreleased things.
+fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &["vertraulich", "confidential", "chatverlauf", "nda"],
+        &[
+            "intern",
+            "interne",
+            "internen",
+            "internal",
+            "e-mail",
+            "email",
+            "mail",
+            "slack",
+            "teams-chat",
+        ],
+        &["interne mail", "internal email"],
+    ) {
+        return Some((Topic::InternalDocs, t));
+    }
+    w.any(
+        &[
+            "roadmap",
+            "demnächst",
+            "unveröffentlicht",
+            "unreleased",
+            "beta",
+            "teaser",
+            "sneak",
+            "geheim",
+            "secret",
+            "launch",
+            "release-termin",
+            "releasetermin",
+            "ankündig",
+            "prototyp",
+            "prototype",
+        ],
+        &["bald", "soon", "upcoming", "tba"],
+        &[
+            "coming soon",
+            "stay tuned",
+            "neues produkt",
+            "neue produkt",
+            "new product",
+            "new feature",
+            "neues feature",
+            "neue funktion",
+            "nächste version",
+            "next version",
+            "next release",
+            "nächsten release",
+            "kann noch nicht",
+            "darf noch nicht",
+            "can't say more",
+            "cannot say more",
+            "big news",
+            "große neuigkeiten",
+        ],
+    )
+    .map(|t| (Topic::Unreleased, t))
+}
+
+/// Job ads and recruiting.
+fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
+    let job = w.any(
+        &[
+            "stelle",
+            "stellen",
+            "job",
+            "hiring",
+            "bewerb",
+            "karriere",
+            "recruit",
+            "vacanc",
+            "werkstudent",
+            "verstärkung",
+            "position",
+            "apply",
+            "applicant",
+            "candidate",
+            "interview",
+            "vorstellungsgespräch",
+            "nachfolge",
+            "empfehlungsprämie",
+            "referral",
+        ],
+        &["opening", "openings", "role"],
+        &[
+            "wir suchen",
+            "we're looking for",
+            "we are looking for",
+            "sucht verstärkung",
+            "join us",
+            "join our team",
+            "looking for a",
+        ],
+    )?;
+    if w.any(&["prämie", "referral", "empfehlung", "bonus"], &[], &[])
+        .is_some()
+    {
+        return Some((Topic::Referral, job));
+    }
+    if w.any(
+        &[
+            "bewerber",
+            "bewerbende",
+            "vorstellungsgespräch",
+            "bewerbungsgespräch",
+            "applicant",
+            "interview",
+            "lebenslauf",
+            "cv",
+        ],
+        &["candidates"],
+        &[],
+    )
+    .is_some()
+    {
+        return Some((Topic::Candidates, job));
+    }
+    if w.any(
+        &[
+            "nachfolge",
+            "nachfolger",
+            "bald",
+            "demnächst",
+            "noch nicht",
+            "verlässt",
+            "leaving",
+            "soon",
+        ],
+        &[],
+        &["not yet", "noch nicht"],
+    )
+    .is_some()
+    {
+        return Some((Topic::JobUnpublished, job));
+    }
+    if w.any(
+        &[
+            "gehalt",
+            "salary",
+            "homeoffice",
+            "home-office",
+            "remote",
+            "dienstwagen",
+            "firmenwagen",
+            "company car",
+            "bonus",
+            "jung",
+            "young",
+            "digital native",
+            "€",
+            "k€",
+        ],
+        &[],
+        &["digital native", "company car"],
+    )
+    .is_some()
+        || w.lower
+            .iter()
+            .any(|x| has_digit(x) && (x.ends_with('k') || x.contains('€')))
+    {
+        return Some((Topic::JobOwnText, job));
+    }
+    Some((Topic::JobShare, job))
+}
+
+/// Crises, outages, accidents, criticism.
+fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &[
+            "unfall",
+            "accident",
+            "verletz",
+            "injur",
+            "brand",
+            "feuer",
+            "fire",
+            "notfall",
+            "emergency",
+            "feuerwehr",
+            "krankenwagen",
+            "rettungswagen",
+            "ambulance",
+            "notarzt",
+            "sanitäter",
+            "paramedic",
+        ],
+        &[],
+        &[],
+    ) {
+        if !t.starts_with("brandneu") && t != "brand" && !t.starts_with("branding") {
+            return Some((Topic::Accident, t));
+        }
+    }
+    if let Some(t) = w.any(
+        &[
+            "datenleck",
+            "leak",
+            "breach",
+            "gehackt",
+            "hacked",
+            "hacker",
+            "sicherheitslück",
+            "sicherheitsvorfall",
+            "vulnerab",
+            "ransomware",
+            "phishing",
+        ],
+        &[],
+        &["security incident"],
+    ) {
+        return Some((Topic::Security, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "ausfall",
+            "ausgefallen",
+            "störung",
+            "outage",
+            "incident",
+            "offline",
+            "downtime",
+            "panne",
+        ],
+        &["down", "kaputt", "lahm"],
+        &["geht nicht", "nicht erreichbar"],
+    ) {
+        return Some((Topic::Outage, t));
+    }
+    if let Some(t) = w.prefix(&["shitstorm"]) {
+        return Some((Topic::Shitstorm, t));
+    }
+    w.any(
+        &[
+            "kritik",
+            "kritisier",
+            "criticism",
+            "criticiz",
+            "critici",
+            "hater",
+            "beschwerde",
+            "complain",
+            "negative",
+            "backlash",
+        ],
+        &[],
+        &["bad review", "schlechte bewertung"],
+    )
+    .map(|t| (Topic::Criticism, t))
+}
+
+/// Logo, brand, official accounts, speaking for the company.
+fn detect_logo(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &["profilbild", "profilfoto", "avatar"],
+        &[],
+        &["profile picture", "profile pic", "profile photo"],
+    ) {
+        return Some((Topic::ProfilePicture, t));
+    }
+    if let Some(t) = w.any(&["logo", "signet", "firmenlogo", "markenzeichen"], &[], &[]) {
+        return Some((Topic::Logo, t));
+    }
+    if let Some(t) = w.any(
+        &[
+            "hoodie",
+            "firmenkleidung",
+            "merch",
+            "firmenshirt",
+            "tasse",
+            "sticker",
+        ],
+        &[],
+        &["company shirt", "company t-shirt", "company hoodie"],
+    ) {
+        return Some((Topic::Merchandise, t));
+    }
+    if let Some(t) = w.any(
+        &[],
+        &[],
+        &[
+            "offizieller account",
+            "offizielle account",
+            "offiziellen account",
+            "official account",
+            "offizieller kanal",
+            "official channel",
+            "neuen account",
+            "eigenen account",
+            "new account",
+            "our own account",
+            "team-account",
+            "teamaccount",
+            "team account",
+        ],
+    ) {
+        return Some((Topic::OwnAccount, t));
+    }
+    w.any(
+        &[],
+        &[],
+        &[
+            "im namen",
+            "on behalf",
+            "for the company",
+            "für das unternehmen",
+            "für die firma",
+            "wir als unternehmen",
+            "als unternehmen",
+            "as a company",
+            "offizielle stellungnahme",
+            "official statement",
+            "we promise",
+            "wir versprechen",
+            "garantieren",
+            "we guarantee",
+        ],
+    )
+    .map(|t| (Topic::OnBehalf, t))
+}
+
+/// Colleagues' personal matters.
+fn detect_colleagues(w: &Words) -> Option<(Topic, String)> {
+    w.any(
+        &[
+            "krankgeschrieben",
+            "krankmeld",
+            "gekündigt",
+            "kündigung",
+            "kündigt",
+            "entlassen",
+            "fired",
+            "resign",
+            "sick",
+            "burnout",
+            "abmahnung",
+            "streit",
+            "konflikt",
+            "conflict",
+            "verlässt",
+            "leaving",
+        ],
+        &["krank", "quit", "quits"],
+        &["laid off"],
+    )
+    .map(|t| (Topic::ColleagueMatters, t))
+}
+
+/// All detector hits of a draft, in draft order.
+fn detect(sentences: &[&str], photo: bool) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let whole = Words::new(&sentences.join(" "));
+    // The photo (flag or photo words anywhere) makes every sentence a caption.
+    let visual = photo || mentions_photo(&whole).is_some();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let w = Words::new(sentence);
+        let mut push = |kind: Kind, found: Option<(Topic, String)>| {
+            if let Some((topic, trigger)) = found {
+                hits.push(Hit {
+                    kind,
+                    topic,
+                    trigger,
+                    sentence: i,
+                });
+            }
+        };
+        push(Kind::Figures, detect_figures(&w));
+        push(Kind::Names, detect_names(&w));
+        push(Kind::PeopleInPhotos, detect_people(&w, visual));
+        push(Kind::Premises, detect_premises(&w, visual));
+        push(Kind::Gifts, detect_gifts(&w));
+        push(Kind::Politics, detect_politics(&w));
+        push(Kind::Confidential, detect_confidential(&w));
+        push(Kind::JobAds, detect_jobs(&w));
+        push(Kind::Crisis, detect_crisis(&w));
+        push(Kind::Logo, detect_logo(&w));
+        push(Kind::Colleagues, detect_colleagues(&w));
+    }
+    // With a photo, people may be in it even when the text doesn't say so.
+    if photo && !hits.iter().any(|h| h.kind == Kind::PeopleInPhotos) {
+        hits.push(Hit {
+            kind: Kind::PeopleInPhotos,
+            topic: Topic::PhotoGeneric,
+            trigger: "photo".into(),
+            sentence: 0,
+        });
+    }
+    // One finding per topic: the first sentence that triggered it.
+    let mut seen = HashSet::new();
+    hits.retain(|h| seen.insert(h.topic));
+    hits
+}
+
+/// The passages of a focused answer that really answer it: the best one, and others
+/// that score close to it.
+fn applying(passages: Vec<Passage>) -> Vec<Passage> {
+    let Some(best) = passages.first().map(|p| p.score) else {
+        return passages;
+    };
+    passages
+        .into_iter()
+        .enumerate()
+        .filter(|(i, p)| *i == 0 || p.score >= best * 0.85)
+        .map(|(_, p)| p)
+        .take(2)
+        .collect()
+}
+
+fn same_passage(a: &Passage, b: &Passage) -> bool {
+    a.file == b.file && a.anchor == b.anchor && a.section_line_start == b.section_line_start
+}
+
+/// Reviews a draft post against the guidelines.
+pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
+    let draft_trimmed = draft.trim();
+    let draft_lang =
+        lang::detect(draft_trimmed).unwrap_or_else(|| engine.with_snapshot(|s, _| s.main_lang));
+    if draft_trimmed.chars().all(|c| !c.is_alphanumeric()) && !photo {
+        return Err(Error::BadQuestion(
+            "the draft is empty: paste the text of your post, e.g. guidebot review \"Schöner Tag beim Sommerfest!\"".into(),
+        ));
+    }
+    // Cut very long drafts: nobody posts more, and it bounds the work.
+    let limited: String = draft_trimmed.chars().take(5000).collect();
+    let sentences: Vec<&str> = limited.lines().flat_map(passage::split_sentences).collect();
+    let hits = detect(&sentences, photo);
+    let mut findings: Vec<Finding> = Vec::new();
+    for hit in hits {
+        let mut answer = engine.ask(hit.topic.question(draft_lang))?;
+        if answer.abstained {
+            answer = engine.ask(hit.topic.question(draft_lang.other()))?;
+        }
+        if answer.abstained {
+            continue;
+        }
+        let passages = applying(answer.passages);
+        let verdict = passages.first().and_then(|p| p.verdict);
+        let excerpt = sentences
+            .get(hit.sentence)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        findings.push(Finding {
+            excerpt,
+            kind: hit.kind,
+            trigger: hit.trigger,
+            verdict,
+            passages,
+        });
+    }
+    let verdict = findings
+        .iter()
+        .filter_map(|f| f.verdict)
+        .max_by_key(|v| v.strictness());
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut ordered: Vec<&Finding> = findings.iter().collect();
+    ordered.sort_by_key(|f| std::cmp::Reverse(f.verdict.map_or(0, |v| v.strictness() + 1)));
+    for finding in ordered {
+        for p in &finding.passages {
+            if !passages.iter().any(|q| same_passage(p, q)) {
+                passages.push(p.clone());
+            }
+        }
+    }
+    Ok(Review {
+        question: draft_trimmed.to_string(),
+        abstained: findings.is_empty(),
+        verdict,
+        passages,
+        lang: draft_lang,
+        contact: engine.config().contact.clone(),
+        findings,
+        checked: ALL_KINDS.to_vec(),
+    })
+}
+
+/// The review as a person reads it in a terminal.
+pub fn render_text(review: &Review, config: &Config) -> String {
+    let lang = review.lang;
+    let mut out = String::new();
+    if review.findings.is_empty() {
+        let checked: Vec<&str> = review.checked.iter().map(|k| k.label(lang)).collect();
+        out.push_str(&match lang {
+            Lang::De => format!(
+                "✅ Keine Auffälligkeiten: Ihr Entwurf berührt keine der geprüften Regeln.\nGeprüft: {}.\nIm Zweifel: {}\n",
+                checked.join(", "),
+                review.contact
+            ),
+            Lang::En => format!(
+                "✅ All clear: your draft touches none of the rules checked.\nChecked: {}.\nIf in doubt: {}\n",
+                checked.join(", "),
+                review.contact
+            ),
+        });
+        return out;
+    }
+    match review.verdict {
+        Some(v) => out.push_str(&format!("{} {}\n\n", v.emoji(), v.label(lang))),
+        None => out.push_str(match lang {
+            Lang::De => "ℹ️ Kein eindeutiges Urteil – diese Regeln betreffen Ihren Entwurf:\n\n",
+            Lang::En => "ℹ️ No clear verdict – these rules apply to your draft:\n\n",
+        }),
+    }
+    for finding in &review.findings {
+        let verdict = finding.verdict.map_or_else(
+            || match lang {
+                Lang::De => "ℹ️ kein eindeutiges Urteil".to_string(),
+                Lang::En => "ℹ️ no clear verdict".to_string(),
+            },
+            |v| format!("{} {}", v.emoji(), v.label(lang)),
+        );
+        out.push_str(&format!(
+            "• „{}“ ({}) → {}\n",
+            finding.excerpt,
+            finding.kind.label(lang),
+            verdict
+        ));
+        for p in &finding.passages {
+            out.push_str(&format!("    → {} ({})\n", p.breadcrumb(), p.citation()));
+            if let Some(sentence) = p.verdict_sentence.as_deref().or(Some(p.text.as_str())) {
+                let first: String = sentence
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect();
+                out.push_str(&format!("      > {first}\n"));
+            }
+            if let Some(url) = config.citation_url(&p.file, p.line_start, p.line_end) {
+                out.push_str(&format!("      {url}\n"));
+            }
+        }
+    }
+    let others: Vec<&str> = review
+        .checked
+        .iter()
+        .filter(|k| !review.findings.iter().any(|f| f.kind == **k))
+        .map(|k| k.label(lang))
+        .collect();
+    if !others.is_empty() {
+        out.push_str(&match lang {
+            Lang::De => format!("\nAußerdem geprüft, unauffällig: {}.\n", others.join(", ")),
+            Lang::En => format!("\nAlso checked, nothing found: {}.\n", others.join(", ")),
+        });
+    }
+    out
+}
