@@ -25,5 +25,6 @@ pub mod synonyms;
 pub mod verdict;
 pub mod bot;
 pub mod adapters;
+pub mod check;
 pub mod eval;
 pub mod review;

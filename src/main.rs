@@ -46,6 +46,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Lint the guidelines folder (no index needed); exits 1 on errors, 0 on warnings only.
+    Check {
+        /// Print the findings as a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
     /// Ask a question ("-" reads it from standard input).
     Ask {
         /// Print one JSON object instead of text.
@@ -151,6 +157,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             drafts,
         }) => eval(config, &file, verbose, baseline, drafts),
         Some(Command::Review { photo, json, draft }) => review(config, photo, json, &draft),
+        Some(Command::Check { json }) => check(config, json),
     }
 }
 
@@ -198,6 +205,23 @@ fn ask(config: Config, json: bool, words: &[String]) -> anyhow::Result<u8> {
         );
     }
     Ok(exit::OK)
+}
+
+fn check(config: Config, json: bool) -> anyhow::Result<u8> {
+    let today = time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date();
+    let findings = guidebot::check::check(&config.guidelines, &config, today);
+    if json {
+        println!("{}", serde_json::to_string(&findings)?);
+    } else {
+        print!("{}", guidebot::check::render_text(&findings));
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == guidebot::check::Severity::Error)
+        .count();
+    Ok(if errors > 0 { exit::FAILURE } else { exit::OK })
 }
 
 fn eval(
