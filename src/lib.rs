@@ -28,3 +28,4 @@ pub mod adapters;
 pub mod check;
 pub mod eval;
 pub mod review;
+pub mod watch;
