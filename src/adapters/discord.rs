@@ -300,7 +300,7 @@ impl Handler {
                         (id, token),
                         true,
                         lang,
-                        Some(Duration::MAX),
+                        Some(ANSWER_AT_ONCE_WITHIN),
                         move || refusal,
                     )
                     .await
@@ -329,7 +329,7 @@ impl Handler {
                     (id, token),
                     true,
                     lang,
-                    Some(Duration::MAX),
+                    Some(ANSWER_AT_ONCE_WITHIN),
                     move || bot.help(&caller),
                 )
                 .await
@@ -342,7 +342,7 @@ impl Handler {
                     (id, token),
                     true,
                     lang,
-                    Some(Duration::MAX),
+                    Some(ANSWER_AT_ONCE_WITHIN),
                     move || reply,
                 )
                 .await
@@ -450,7 +450,6 @@ async fn respond(
 ) {
     let mut task = tokio::task::spawn_blocking(work);
     if let Some(wait) = wait {
-        let wait = wait.min(Duration::from_secs(3600));
         if let Ok(result) = tokio::time::timeout(wait, &mut task).await {
             let reply = joined(lang, result);
             let message = interaction_message(&reply, ephemeral || reply.ephemeral);
