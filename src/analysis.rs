@@ -94,7 +94,7 @@ wollen zu zum zur über bzw z b ggf usw einfach mal gerne gern eigentlich bitte 
 hallo hi eigene eigenen eigener eigenes ganz dazu davon darüber darauf dabei";
 
 const ENGLISH_STOP_WORDS: &str = "\
-a about above after again all am an and any are as at be because been before being below
+what's whats where's who's how's that's there's a about above after again all am an and any are as at be because been before being below
 between both but by could did do does doing down during each few for from further had
 has have having he her here hers herself him himself his how i if in into is it its
 itself just me more most my myself no nor not of off on once only or other our ours

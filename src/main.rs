@@ -161,9 +161,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// Runs the bot: on Discord when `DISCORD_TOKEN` is set, otherwise the same bot core as
+/// a terminal chat, so the README's run command always does something useful.
 fn serve(config: Config) -> anyhow::Result<u8> {
-    let _ = config;
-    anyhow::bail!("serve: not available yet")
+    let token = std::env::var("DISCORD_TOKEN")
+        .ok()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let engine = std::sync::Arc::new(open_engine(config)?);
+    match token {
+        Some(token) => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            runtime.block_on(guidebot::adapters::discord::run(engine, token))?;
+        }
+        None => {
+            eprintln!("guidebot: no DISCORD_TOKEN set; chatting in the terminal instead (/help for commands).");
+            guidebot::adapters::terminal::run(engine)?;
+        }
+    }
+    Ok(exit::OK)
 }
 
 fn index(config: Config, json: bool) -> anyhow::Result<u8> {

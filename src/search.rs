@@ -251,6 +251,7 @@ struct Candidate {
     score: f32,
     coverage: f32,
     matched_idf: f32,
+    matched_concepts: usize,
     quote: passage::Quote,
 }
 
@@ -288,7 +289,12 @@ pub fn answer(
     let Some(best) = candidates.first() else {
         return Ok(answer);
     };
-    if best.coverage < tuning.min_coverage || best.matched_idf < tuning.min_matched_idf {
+    // Thin evidence (one matched word, little IDF mass) only counts against a question
+    // that also asks about something the guidelines never mention: "Urlaub beantragen"
+    // matching "Freigabe beantragen" is not an answer.
+    let has_unknown = plan.concepts.iter().any(|c| !c.known);
+    let thin_evidence = best.matched_idf < tuning.min_matched_idf || best.matched_concepts < 2;
+    if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) {
         return Ok(answer);
     }
     let floor = best.coverage * tuning.min_relative_coverage;
@@ -348,6 +354,15 @@ fn rank(
             score,
             coverage: section_coverage,
             matched_idf,
+            matched_concepts: plan
+                .concepts
+                .iter()
+                .filter(|c| {
+                    c.terms
+                        .iter()
+                        .any(|(t, _)| terms.heading.contains(t) || terms.body.contains(t))
+                })
+                .count(),
             quote,
         });
     }

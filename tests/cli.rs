@@ -1,0 +1,320 @@
+//! End-to-end tests of the `guidebot` binary on the shipped sample handbook: index, ask
+//! (text and JSON), abstaining and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs guidebot on the sample handbook with its own index folder.
+fn guidebot(index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_guidebot"))
+        .args(args)
+        .arg("--guidelines")
+        .arg(repo().join("guidelines"))
+        .arg("--index")
+        .arg(index)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("GUIDEBOT_GUIDELINES")
+        .env_remove("GUIDEBOT_INDEX")
+        .output()
+        .expect("guidebot runs")
+}
+
+fn ask_json(index: &Path, question: &str) -> Value {
+    let out = guidebot(index, &["ask", "--json", question]);
+    assert!(
+        out.status.success(),
+        "{question}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    assert_eq!(
+        stdout.trim().lines().count(),
+        1,
+        "exactly one JSON object: {stdout}"
+    );
+    serde_json::from_str(&stdout).expect("valid JSON")
+}
+
+/// Questions with the file and heading their first passage must cite.
+const CITED: &[(&str, &str, &str)] = &[
+    (
+        "Darf ich Fotos von Kollegen posten?",
+        "de/fotos-und-videos.md",
+        "Fotos von Kolleginnen und Kollegen",
+    ),
+    (
+        "darf ich das firmenlogo als profilbild nehmen",
+        "de/logo-und-marke.md",
+        "Profilbilder",
+    ),
+    (
+        "Darf ich Umsatzzahlen auf LinkedIn teilen?",
+        "de/social-media-richtlinie.md",
+        "Zahlen",
+    ),
+    (
+        "Darf ich die Stellenanzeigen von Kranich auf LinkedIn teilen?",
+        "de/stellenanzeigen-teilen.md",
+        "Stellenanzeigen",
+    ),
+    (
+        "Wer muss meinen Post über ein Kundenprojekt freigeben?",
+        "de/freigabeprozess.md",
+        "",
+    ),
+    (
+        "Was mache ich bei einem Shitstorm?",
+        "de/krisen-und-shitstorms.md",
+        "Shitstorm",
+    ),
+    (
+        "Can I accept a gift from a vendor?",
+        "en/paid-partnerships-and-gifts.md",
+        "Gifts",
+    ),
+    (
+        "A journalist contacted me on LinkedIn. What should I do?",
+        "en/press-and-journalists.md",
+        "journalist",
+    ),
+    (
+        "Do I have to label a sponsored post as an ad?",
+        "en/paid-partnerships-and-gifts.md",
+        "",
+    ),
+    (
+        "Can I post about politics on my private account?",
+        "en/social-media-guidelines.md",
+        "Politic",
+    ),
+    (
+        "Darf ich während der Arbeitszeit auf Social Media sein?",
+        "de/social-media-richtlinie.md",
+        "Arbeitszeit",
+    ),
+    (
+        "Darf ich Fotos von Kindern vom Sommerfest posten?",
+        "de/fotos-und-videos.md",
+        "Kinder",
+    ),
+];
+
+#[test]
+fn index_then_ask_cites_the_right_sections() {
+    let index = tempfile::tempdir().unwrap();
+    let out = guidebot(index.path(), &["index"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("documents"), "{report}");
+
+    let mut misses = Vec::new();
+    for (question, file, heading) in CITED {
+        let answer = ask_json(index.path(), question);
+        let top = &answer["passages"][0];
+        let path = top["heading_path"].as_array().map(|h| {
+            h.iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(" > ")
+        });
+        let ok = top["file"] == *file
+            && path
+                .as_deref()
+                .is_some_and(|p| p.to_lowercase().contains(&heading.to_lowercase()));
+        if !ok {
+            misses.push(format!("{question} -> {} {:?}", top["file"], path));
+        }
+    }
+    assert!(misses.is_empty(), "wrong citations:\n{}", misses.join("\n"));
+}
+
+#[test]
+fn json_shape_is_the_contract() {
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json(
+        index.path(),
+        "Darf ich Fotos von Kindern vom Sommerfest posten?",
+    );
+    assert_eq!(answer["abstained"], false);
+    assert!(answer["question"].is_string());
+    let verdicts = ["allowed", "not_allowed", "needs_approval", "conditional"];
+    assert!(answer["verdict"].is_null() || verdicts.contains(&answer["verdict"].as_str().unwrap()));
+    let passages = answer["passages"].as_array().unwrap();
+    assert!(!passages.is_empty() && passages.len() <= 3);
+    for p in passages {
+        assert!(p["file"].as_str().unwrap().ends_with(".md"));
+        assert!(!p["file"].as_str().unwrap().contains('\\'));
+        assert!(p["title"].is_string() && p["anchor"].is_string() && p["text"].is_string());
+        assert!(p["heading_path"].is_array());
+        let (start, end) = (
+            p["line_start"].as_u64().unwrap(),
+            p["line_end"].as_u64().unwrap(),
+        );
+        assert!(start >= 1 && start <= end, "{start}-{end}");
+        assert!(p["score"].is_number());
+        assert!(p["verdict"].is_null() || verdicts.contains(&p["verdict"].as_str().unwrap()));
+    }
+    // The quoted text stands in the cited lines of the file.
+    let first = &passages[0];
+    let source = std::fs::read_to_string(
+        repo()
+            .join("guidelines")
+            .join(first["file"].as_str().unwrap()),
+    )
+    .unwrap();
+    let lines: Vec<&str> = source.lines().collect();
+    let cited = lines[first["line_start"].as_u64().unwrap() as usize - 1
+        ..first["line_end"].as_u64().unwrap() as usize]
+        .join(" ");
+    let quoted_word = first["text"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .unwrap();
+    assert!(cited.contains(quoted_word), "{quoted_word} not in {cited}");
+}
+
+#[test]
+fn out_of_scope_questions_abstain_and_name_the_contact() {
+    let index = tempfile::tempdir().unwrap();
+    for question in [
+        "Wie ist das Passwort fürs Gäste-WLAN?",
+        "Was gibt es heute in der Kantine?",
+    ] {
+        let answer = ask_json(index.path(), question);
+        assert_eq!(answer["abstained"], true, "{question}: {answer}");
+        assert_eq!(answer["passages"].as_array().unwrap().len(), 0);
+        assert!(answer["verdict"].is_null());
+    }
+    let out = guidebot(
+        index.path(),
+        &["ask", "Wie beantrage ich einen Firmenparkplatz?"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("kommunikation@kranich-software.example"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_answer_has_verdict_breadcrumb_and_citation() {
+    let index = tempfile::tempdir().unwrap();
+    let out = guidebot(
+        index.path(),
+        &["ask", "Darf ich Fotos von Kindern vom Sommerfest posten?"],
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Fotos und Videos › Kinder"), "{text}");
+    assert!(text.contains("de/fotos-und-videos.md:"), "{text}");
+}
+
+#[test]
+fn bad_input_is_a_clear_error_not_a_panic() {
+    let index = tempfile::tempdir().unwrap();
+    let out = guidebot(index.path(), &["ask", "   "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+
+    // Query syntax is just text.
+    for question in [
+        "title:logo AND body:\"x",
+        "*:* OR (((",
+        "+-~^2 \"",
+        "@everyone <@&123> darf ich?",
+    ] {
+        let out = guidebot(index.path(), &["ask", "--json", question]);
+        assert!(
+            out.status.success(),
+            "{question}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A huge question is answered, not refused.
+    let huge = "Darf ich Fotos von Kollegen posten? ".repeat(2000);
+    let out = guidebot(index.path(), &["ask", "--json", &huge]);
+    assert!(out.status.success());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_guidebot"))
+        .arg("--no-such-flag")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_guidelines_folder_is_a_clear_error() {
+    let index = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_guidebot"))
+        .args([
+            "ask",
+            "Darf ich?",
+            "--guidelines",
+            "/nonexistent/guidelines",
+            "--index",
+        ])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/guidelines"));
+}
+
+#[test]
+fn every_corpus_file_indexes_and_answers() {
+    let corpus = repo().join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("notice: ../shared/corpus not found; corpus test skipped");
+        return;
+    }
+    let index = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_guidebot"))
+            .args(args)
+            .arg("--guidelines")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(index.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["index", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0, "{report}");
+    let files = std::fs::read_dir(&corpus).unwrap().filter(|e| {
+        e.as_ref()
+            .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "md"))
+    });
+    assert_eq!(
+        report["documents"].as_u64().unwrap() as usize,
+        files.count()
+    );
+    let out = run(&[
+        "ask",
+        "--json",
+        "Can I like a candidate's Facebook page while at work?",
+    ]);
+    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["abstained"], false);
+    assert!(answer["passages"][0]["file"]
+        .as_str()
+        .unwrap()
+        .contains("hatch-act"));
+}
