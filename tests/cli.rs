@@ -64,9 +64,9 @@ const CITED: &[(&str, &str, &str)] = &[
         "Stellenanzeigen",
     ),
     (
-        "Wer muss meinen Post über ein Kundenprojekt freigeben?",
+        "Wer ist für die Freigabe von Posts zuständig?",
         "de/freigabeprozess.md",
-        "",
+        "Zuständigkeiten",
     ),
     (
         "Was mache ich bei einem Shitstorm?",
