@@ -24,7 +24,7 @@ use serenity::all::{
     CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
     CreateMessage, EditInteractionResponse, EventHandler, GatewayError, GatewayIntents, GuildId,
     Http, HttpBuilder, Interaction, InteractionContext, InteractionId, Member, Message,
-    ReactionType, Ready, ResolvedValue, User, UserId,
+    MessageReference, ReactionType, Ready, ResolvedValue, User, UserId,
 };
 use serenity::builder::Builder as _;
 use serenity::client::ClientBuilder;
@@ -261,7 +261,10 @@ impl EventHandler for Handler {
         let bot = Arc::clone(&self.bot);
         let lang = crate::lang::detect(&question).unwrap_or(Lang::En);
         let reply = blocking(lang, move || bot.ask(&caller, &question)).await;
-        let builder = channel_message(&reply).reference_message(&msg);
+        // Still answer (without the reply link) if the question was deleted meanwhile.
+        let mut reference = MessageReference::from(&msg);
+        reference.fail_if_not_exists = Some(false);
+        let builder = channel_message(&reply).reference_message(reference);
         if let Err(e) = msg.channel_id.send_message(&ctx.http, builder).await {
             tracing::warn!("sending the answer to a message failed: {e}");
         }

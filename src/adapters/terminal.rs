@@ -160,8 +160,11 @@ mod tests {
         };
         let engine = Engine::open(config).unwrap();
         let bot = Bot::new(Arc::new(engine));
-        let input = "Darf ich Fotos von Kolleginnen und Kollegen posten?\n\
-                     /more\n/more\n/more\n/guidelines\n/frob\n/help\n/quit\n/help\n";
+        let input = format!(
+            "Darf ich Fotos von Kolleginnen und Kollegen posten?\n{}\
+             /guidelines\n/frob\n/help\n/quit\n/help\n",
+            "/more\n".repeat(20)
+        );
         let mut out = Vec::new();
         chat(&bot, input.as_bytes(), &mut out, false).unwrap();
         let out = String::from_utf8(out).unwrap();
