@@ -66,7 +66,9 @@ pub struct Engine {
     tuning: Tuning,
     /// Held while a re-index runs; concurrent callers wait and share its report.
     reindexing: Mutex<()>,
-    /// Counts finished re-indexes, with the last one's report.
+    /// Numbers re-indexes in the order they start.
+    started: std::sync::atomic::AtomicU64,
+    /// The number of the last finished re-index, with its report.
     finished: Mutex<(u64, Option<ReindexReport>)>,
 }
 
@@ -75,6 +77,26 @@ impl Engine {
     /// A damaged index is rebuilt; only an unusable guidelines folder with no index to
     /// fall back on is an error.
     pub fn open(config: Config) -> Result<Engine> {
+        Self::load(config, true).map(|(engine, _)| engine)
+    }
+
+    /// Opens the index and re-indexes once, returning that re-index's report: what
+    /// `guidebot index` does. (Unlike `open` followed by `reindex`, which would build twice
+    /// when the guidelines changed and report the second, empty, difference.)
+    pub fn open_and_reindex(config: Config) -> Result<(Engine, ReindexReport)> {
+        let (engine, built) = Self::load(config, false)?;
+        match built {
+            Some(report) => Ok((engine, report)),
+            None => {
+                let report = engine.reindex()?;
+                Ok((engine, report))
+            }
+        }
+    }
+
+    /// Opens the index; with `refresh`, rebuilds it when the guidelines changed. Builds
+    /// one when none is usable and returns that build's report.
+    fn load(config: Config, refresh: bool) -> Result<(Engine, Option<ReindexReport>)> {
         let existing = match index::open(&config.index) {
             Ok(snapshot) => snapshot,
             Err(error) => {
@@ -83,17 +105,20 @@ impl Engine {
             }
         };
         let outdated = match &existing {
+            Some(_) if !refresh => false,
             Some(snapshot) => {
                 index::is_outdated(snapshot, &config.guidelines, config.max_file_bytes)
                     .unwrap_or(true)
             }
             None => true,
         };
+        let mut built = None;
         let snapshot = match (existing, outdated) {
             (Some(snapshot), false) => snapshot,
             (existing, _) => match index::build(&build_options(&config), existing.as_ref()) {
                 Ok((snapshot, report)) => {
                     log_report(&report);
+                    built = Some(report);
                     snapshot
                 }
                 Err(error) => match existing {
@@ -109,13 +134,15 @@ impl Engine {
             tracing::warn!(%error, "synonyms not used");
             Synonyms::default()
         });
-        Ok(Engine {
+        let engine = Engine {
             config,
             live: ArcSwap::from_pointee(Live { snapshot, synonyms }),
             tuning: Tuning::default(),
             reindexing: Mutex::new(()),
+            started: std::sync::atomic::AtomicU64::new(0),
             finished: Mutex::new((0, None)),
-        })
+        };
+        Ok((engine, built))
     }
 
     /// Answers a question: up to 3 passages, the next ones in `Answer::more`.
@@ -135,7 +162,10 @@ impl Engine {
     /// for it and get its report instead of starting another. A failed re-index leaves
     /// the old index serving.
     pub fn reindex(&self) -> Result<ReindexReport> {
-        let arrived = self.finished_count();
+        use std::sync::atomic::Ordering;
+        // Only a re-index that *started* after this call arrived has seen the changes
+        // that prompted it; one already running when it arrived may have missed them.
+        let arrived = self.started.load(Ordering::SeqCst);
         let _guard = self.reindexing.lock().unwrap_or_else(|p| p.into_inner());
         {
             let finished = self.finished.lock().unwrap_or_else(|p| p.into_inner());
@@ -145,6 +175,7 @@ impl Engine {
                 }
             }
         }
+        let number = self.started.fetch_add(1, Ordering::SeqCst) + 1;
         let current = self.live.load_full();
         let (snapshot, mut report) =
             index::build(&build_options(&self.config), Some(&current.snapshot))?;
@@ -161,7 +192,7 @@ impl Engine {
         self.live.store(Arc::new(Live { snapshot, synonyms }));
         log_report(&report);
         let mut finished = self.finished.lock().unwrap_or_else(|p| p.into_inner());
-        finished.0 += 1;
+        finished.0 = number;
         finished.1 = Some(report.clone());
         Ok(report)
     }
@@ -181,10 +212,6 @@ impl Engine {
         } else {
             Ok(None)
         }
-    }
-
-    fn finished_count(&self) -> u64 {
-        self.finished.lock().unwrap_or_else(|p| p.into_inner()).0
     }
 
     /// The indexed documents, in file order.

@@ -39,6 +39,11 @@ pub struct Manifest {
     /// Hash of `synonyms.toml` (synonyms apply at query time, but a change is a change).
     pub synonyms_hash: Option<String>,
     pub files: BTreeMap<String, FileEntry>,
+    /// Files that could not be indexed and have no last good version: file → SHA-256 of
+    /// the bytes on disk (`None` when unreadable). Recorded so an unchanged broken file
+    /// does not make the index look outdated forever.
+    #[serde(default)]
+    pub broken: BTreeMap<String, Option<String>>,
 }
 
 /// One guideline file as indexed.
@@ -338,6 +343,7 @@ pub struct BuildOptions {
 struct Collected {
     documents: Vec<(Document, bool)>,
     files: BTreeMap<String, FileEntry>,
+    broken: BTreeMap<String, Option<String>>,
     report: ReindexReport,
 }
 
@@ -348,6 +354,7 @@ fn collect(options: &BuildOptions, previous: Option<&Snapshot>) -> Result<Collec
     let mut report = ReindexReport::default();
     let mut documents = Vec::new();
     let mut entries = BTreeMap::new();
+    let mut broken = BTreeMap::new();
     let previous_files = previous.map(|p| &p.manifest.files);
     for file in &files {
         let before = previous_files.and_then(|f| f.get(file));
@@ -390,6 +397,8 @@ fn collect(options: &BuildOptions, previous: Option<&Snapshot>) -> Result<Collec
                         file_entry(&doc, true, Some(reason), disk_hash),
                     );
                     documents.push((doc, true));
+                } else {
+                    broken.insert(file.clone(), disk_hash);
                 }
             }
         }
@@ -411,6 +420,7 @@ fn collect(options: &BuildOptions, previous: Option<&Snapshot>) -> Result<Collec
     Ok(Collected {
         documents,
         files: entries,
+        broken,
         report,
     })
 }
@@ -463,6 +473,7 @@ pub fn build(
     let Collected {
         documents,
         files,
+        broken,
         mut report,
     } = collect(options, previous)?;
     let sections: Vec<Section> = documents
@@ -481,6 +492,7 @@ pub fn build(
             .ok()
             .map(|b| document::content_hash(&b)),
         files,
+        broken,
     };
     write_synced(
         &generation.join(MANIFEST_FILE),
@@ -631,21 +643,26 @@ pub fn is_outdated(snapshot: &Snapshot, guidelines: &Path, max_file_bytes: u64) 
     if !snapshot.manifest.is_current_version() {
         return Ok(true);
     }
+    let manifest = &snapshot.manifest;
     let files = document::discover(guidelines)?;
-    if files.len() != snapshot.manifest.files.len() {
+    if files.len() != manifest.files.len() + manifest.broken.len() {
         return Ok(true);
     }
-    for file in files {
-        let Some(entry) = snapshot.manifest.files.get(&file) else {
-            return Ok(true);
-        };
-        let hash = document::read_guideline(guidelines, &file, max_file_bytes.max(1))
+    // Hash what is on disk now: a good file over the size limit fails to read (and so
+    // differs); broken files were hashed whole when recorded, so are read whole here.
+    let disk_hash = |file: &str, max: u64| {
+        document::read_guideline(guidelines, file, max)
             .map(|b| document::content_hash(&b))
-            .ok();
-        let indexed = if entry.stale {
-            entry.disk_hash.as_ref()
-        } else {
-            Some(&entry.hash)
+            .ok()
+    };
+    for file in files {
+        let (hash, indexed) = match (manifest.files.get(&file), manifest.broken.get(&file)) {
+            (Some(entry), _) if entry.stale => {
+                (disk_hash(&file, u64::MAX), entry.disk_hash.as_ref())
+            }
+            (Some(entry), _) => (disk_hash(&file, max_file_bytes.max(1)), Some(&entry.hash)),
+            (None, Some(recorded)) => (disk_hash(&file, u64::MAX), recorded.as_ref()),
+            (None, None) => return Ok(true),
         };
         if hash.as_ref() != indexed {
             return Ok(true);

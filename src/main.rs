@@ -186,8 +186,9 @@ fn serve(config: Config) -> anyhow::Result<u8> {
 }
 
 fn index(config: Config, json: bool) -> anyhow::Result<u8> {
-    let engine = open_engine(config)?;
-    let report = engine.reindex().context("building the index")?;
+    let guidelines = config.guidelines.display().to_string();
+    let (_engine, report) = Engine::open_and_reindex(config)
+        .with_context(|| format!("indexing the guidelines in {guidelines}"))?;
     if json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
