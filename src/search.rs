@@ -96,7 +96,9 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         let noise = is_question_noise(&lower, lang)
             || is_question_noise(&analyzer.stem(&lower, Lang::En), lang)
             || (is_stop_word(&lower, lang.other()) && lower.len() <= 4);
-        if noise || is_number {
+        // Numbers count only where the guidelines use them ("über 50 EUR").
+        let unknown_number = is_number && !snapshot.doc_freq.contains_key(&lower);
+        if noise || unknown_number {
             continue;
         }
         if !seen.insert(lower.clone()) {
