@@ -164,6 +164,17 @@ async fn discord_bot_end_to_end() {
         !bot.log().contains("fake-token"),
         "the token must never be logged"
     );
+    let intents = identify["intents"].as_u64().unwrap_or(0);
+    for (bit, name) in [
+        (1 << 9, "GUILD_MESSAGES"),
+        (1 << 12, "DIRECT_MESSAGES"),
+        (1 << 15, "MESSAGE_CONTENT"),
+    ] {
+        assert!(
+            intents & bit != 0,
+            "IDENTIFY lacks the {name} intent: {intents}"
+        );
+    }
     let registration = fake
         .wait_for(Duration::from_secs(10), |r| {
             r.method == "PUT" && r.path.ends_with("/commands")
@@ -209,6 +220,7 @@ async fn discord_bot_end_to_end() {
     assert_never_pings(&answer);
     let text = text_of(&answer);
     assert!(text.contains(".md:"), "no citation in {text}");
+    let first_answer = answer.clone();
     let vote_up = answer["components"][0]["components"]
         .as_array()
         .into_iter()
@@ -263,6 +275,23 @@ async fn discord_bot_end_to_end() {
         mention_id.to_string(),
         "the answer replies to the question: {reply}"
     );
+
+    // A DM is a question too.
+    let dm_id = fake.next_id();
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        fake::direct_message(dm_id, "Can I accept a free gift from a vendor?"),
+    );
+    let dm_reply = fake
+        .wait_for(Duration::from_secs(10), |r| {
+            r.method == "POST"
+                && r.path == format!("/api/v10/channels/{}/messages", fake::DM_CHANNEL_ID)
+        })
+        .await
+        .expect("no reply to the DM")
+        .body;
+    assert_never_pings(&dm_reply);
+    assert!(text_of(&dm_reply).contains(".md:"), "{dm_reply}");
 
     // /reindex: refused for a plain member, nothing happens; performed for an admin.
     let id = fake.next_id();
@@ -337,6 +366,25 @@ async fn discord_bot_end_to_end() {
             .is_none(),
         "a click on a message the bot didn't send must be ignored"
     );
+
+    // "More passages" shows the next ones, privately.
+    if let Some(more) = first_answer["components"][0]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|b| b["custom_id"].as_str())
+        .find(|id| id.starts_with("gb:more:"))
+    {
+        let id = fake.next_id();
+        let ours = fake::message(fake.next_id(), fake::bot_user(), "");
+        fake.dispatch(
+            "INTERACTION_CREATE",
+            fake::button_click(id, "tok-more", more, ours, plain_member()),
+        );
+        let (callback, page) = answer_to(&fake, id, "tok-more").await;
+        assert_eq!(callback["data"]["flags"], 64);
+        assert!(text_of(&page).contains(".md:"), "{page}");
+    }
 
     // A 6,000-character question is answered, and the bot keeps heartbeating.
     let long = "Darf ich Fotos von Kolleginnen und Kollegen auf LinkedIn posten? "

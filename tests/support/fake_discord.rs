@@ -499,3 +499,12 @@ pub fn guild_mention(id: u64, content: &str) -> Value {
     });
     m
 }
+
+pub const DM_CHANNEL_ID: u64 = 1_100_000_000_000_000_007;
+
+/// MESSAGE_CREATE in a direct message to the bot (no guild, no member, no mention).
+pub fn direct_message(id: u64, content: &str) -> Value {
+    let mut m = message(id, user(MEMBER_ID, "kim", false), content);
+    m["channel_id"] = json!(DM_CHANNEL_ID.to_string());
+    m
+}
