@@ -49,10 +49,14 @@ pub enum Kind {
     Logo,
     /// Colleagues' personal matters (sick leave, resignations, conflicts).
     Colleagues,
+    /// Press, podcasts, talks.
+    Media,
+    /// Speaking for the company, or privately about its industry.
+    Employer,
 }
 
 /// Every kind, in the order findings are listed.
-pub const ALL_KINDS: [Kind; 11] = [
+pub const ALL_KINDS: [Kind; 13] = [
     Kind::Figures,
     Kind::Names,
     Kind::PeopleInPhotos,
@@ -64,6 +68,8 @@ pub const ALL_KINDS: [Kind; 11] = [
     Kind::Crisis,
     Kind::Logo,
     Kind::Colleagues,
+    Kind::Media,
+    Kind::Employer,
 ];
 
 impl Kind {
@@ -80,6 +86,8 @@ impl Kind {
             Kind::Crisis => "crisis",
             Kind::Logo => "logo",
             Kind::Colleagues => "colleagues",
+            Kind::Media => "media",
+            Kind::Employer => "employer",
         }
     }
 
@@ -97,6 +105,10 @@ impl Kind {
             (Kind::Crisis, Lang::De) => "Krisen, Störungen und Unfälle",
             (Kind::Logo, Lang::De) => "Logo und offizielle Konten",
             (Kind::Colleagues, Lang::De) => "Kolleginnen und Kollegen",
+            (Kind::Media, Lang::De) => "Presse, Podcasts und Vorträge",
+            (Kind::Employer, Lang::De) => "Sprechen für das Unternehmen",
+            (Kind::Media, Lang::En) => "press, podcasts and talks",
+            (Kind::Employer, Lang::En) => "speaking for the company",
             (Kind::Figures, Lang::En) => "figures and business results",
             (Kind::Names, Lang::En) => "customers, partners and competitors",
             (Kind::PeopleInPhotos, Lang::En) => "people in photos",
@@ -160,6 +172,17 @@ enum Topic {
     CustomerDetails,
     Competitor,
     PhotoColleagues,
+    PhotoOwnChildren,
+    EventStage,
+    Freebie,
+    PoliticsCompany,
+    Released,
+    LogoMeme,
+    PrivateOpinion,
+    CriticizeCompany,
+    Journalist,
+    Podcast,
+    Talk,
     PhotoChildren,
     PhotoCustomers,
     PhotoEvent,
@@ -211,29 +234,51 @@ impl Topic {
             (CustomerDetails, Lang::En) => "May I post details from a customer project?",
             (Competitor, Lang::De) => "Darf ich unser Produkt mit Wettbewerbern vergleichen oder mich über Wettbewerber äußern?",
             (Competitor, Lang::En) => "May I compare our product with competitors or comment on competitors?",
+            (PhotoOwnChildren, Lang::De) => "Darf ich Fotos von meinen eigenen Kindern posten?",
+            (PhotoOwnChildren, Lang::En) => "May I post photos of my own children?",
+            (EventStage, Lang::De) => "Darf ich Videos von Reden der Geschäftsführung auf einer Veranstaltung posten?",
+            (EventStage, Lang::En) => "May I post videos of management speeches at a company event?",
+            (Freebie, Lang::De) => "Darf ich ein Produkt bewerten, das mir ein Hersteller kostenlos zum Testen gegeben hat?",
+            (Freebie, Lang::En) => "May I post a review of a product I got for free?",
+            (PoliticsCompany, Lang::De) => "Darf ich politische Aussagen mit dem Firmenlogo, Firmenkleidung oder im Namen der Firma machen?",
+            (PoliticsCompany, Lang::En) => "May I combine political statements with the company logo, company clothing or the company name?",
+            (Released, Lang::De) => "Darf ich über Funktionen sprechen, die schon in den offiziellen Release Notes stehen?",
+            (Released, Lang::En) => "May I talk about features that are already in the official release notes?",
+            (LogoMeme, Lang::De) => "Darf ich das Firmenlogo verändern oder als Meme verwenden?",
+            (LogoMeme, Lang::En) => "May I change the company logo or use it in a meme?",
+            (PrivateOpinion, Lang::De) => "Darf ich mich privat zu Themen unserer Branche äußern, wenn ich sage, dass es meine persönliche Meinung ist?",
+            (PrivateOpinion, Lang::En) => "May I comment on topics from our industry in a personal capacity, saying the views are my own?",
+            (CriticizeCompany, Lang::De) => "Darf ich sachliche Kritik an meinem Arbeitgeber posten?",
+            (CriticizeCompany, Lang::En) => "May I post factual criticism of my employer?",
+            (Journalist, Lang::De) => "Darf ich einem Journalisten Auskunft über das Unternehmen geben?",
+            (Journalist, Lang::En) => "May I give a journalist a statement about the company?",
+            (Podcast, Lang::De) => "Darf ich als Gast in einem Podcast über meine Arbeit sprechen?",
+            (Podcast, Lang::En) => "May I appear as a guest on a podcast and talk about my job?",
+            (Talk, Lang::De) => "Darf ich einen technischen Vortrag auf einem Meetup oder einer Konferenz halten?",
+            (Talk, Lang::En) => "May I give a technical talk at a meetup or conference?",
             (PhotoColleagues, Lang::De) => "Darf ich Fotos von Kolleginnen und Kollegen posten?",
             (PhotoColleagues, Lang::En) => "May I post photos of colleagues?",
             (PhotoChildren, Lang::De) => "Darf ich Fotos posten, auf denen Kinder zu sehen sind?",
-            (PhotoChildren, Lang::En) => "May I post photos that show children?",
+            (PhotoChildren, Lang::En) => "May I post pictures of kids?",
             (PhotoCustomers, Lang::De) => "Darf ich Fotos posten, auf denen Kunden zu sehen sind?",
             (PhotoCustomers, Lang::En) => "May I post photos that show customers?",
             (PhotoEvent, Lang::De) => "Darf ich Fotos von einer Veranstaltung wie dem Sommerfest posten?",
             (PhotoEvent, Lang::En) => "May I post photos from an event like the summer party?",
             (PhotoTradeFair, Lang::De) => "Darf ich Fotos vom Messestand oder von einer Konferenz posten?",
             (PhotoTradeFair, Lang::En) => "May I post photos from our trade fair stand or a conference?",
-            (PhotoGeneric, Lang::De) => "Darf ich ein Foto posten, auf dem Personen zu sehen sind?",
-            (PhotoGeneric, Lang::En) => "May I post a photo that shows people?",
+            (PhotoGeneric, Lang::De) => "Darf ich Fotos posten, auf denen Kolleginnen und Kollegen zu sehen sind?",
+            (PhotoGeneric, Lang::En) => "May I post photos that show colleagues?",
             (Office, Lang::De) => "Darf ich Fotos aus dem Büro posten?",
             (Office, Lang::En) => "May I post photos of the office?",
             (ServerRoom, Lang::De) => "Darf ich Fotos vom Serverraum oder von Zugangskarten posten?",
             (ServerRoom, Lang::En) => "May I post photos of the server room or access badges?",
-            (Screens, Lang::De) => "Darf ich ein Foto posten, auf dem Bildschirme oder Whiteboards zu sehen sind?",
-            (Screens, Lang::En) => "May I post a photo with screens or whiteboards in the background?",
+            (Screens, Lang::De) => "Darf ich ein Bild veröffentlichen, auf dem ein Whiteboard oder Bildschirm lesbar ist?",
+            (Screens, Lang::En) => "May I post a photo where a screen or whiteboard is readable?",
             (Screenshots, Lang::De) => "Darf ich Screenshots aus internen Tools posten?",
             (Screenshots, Lang::En) => "May I post screenshots of internal tools?",
-            (Gift, Lang::De) => "Darf ich mich öffentlich für ein Geschenk eines Geschäftspartners bedanken?",
-            (Gift, Lang::En) => "May I post a thank-you for a gift from a vendor?",
-            (PaidPost, Lang::De) => "Darf ich einen bezahlten Beitrag oder eine Kooperation posten?",
+            (Gift, Lang::De) => "Darf ich ein Geschenk oder einen Gutschein von einem Lieferanten annehmen und darüber posten?",
+            (Gift, Lang::En) => "May I accept a gift or voucher from a vendor and post about it?",
+            (PaidPost, Lang::De) => "Darf ich eine bezahlte Partnerschaft oder Werbung für eine Firma posten?",
             (PaidPost, Lang::En) => "May I do a paid partnership post?",
             (AdLabel, Lang::De) => "Wie muss ich Werbung kennzeichnen?",
             (AdLabel, Lang::En) => "How do I label advertising in a post?",
@@ -257,16 +302,16 @@ impl Topic {
             (JobUnpublished, Lang::En) => "May I post a job that is not yet published?",
             (Referral, Lang::De) => "Darf ich mit der Empfehlungsprämie werben?",
             (Referral, Lang::En) => "May I advertise the referral bonus?",
-            (Candidates, Lang::De) => "Darf ich über Bewerbende oder Bewerbungsgespräche posten?",
+            (Candidates, Lang::De) => "Darf ich etwas über Bewerbungsgespräche oder Bewerbende posten?",
             (Candidates, Lang::En) => "May I post about candidates or job interviews?",
-            (Accident, Lang::De) => "Darf ich Fotos oder Infos von einem Unfall posten?",
+            (Accident, Lang::De) => "Darf ich Fotos oder Videos von einem Unfall posten?",
             (Accident, Lang::En) => "May I post photos or news of an accident?",
             (Outage, Lang::De) => "Darf ich posten, dass ein Kunde von einer Störung betroffen ist?",
             (Outage, Lang::En) => "May I post that a customer is affected by an outage?",
-            (Security, Lang::De) => "Darf ich über einen Sicherheitsvorfall oder ein Datenleck posten?",
+            (Security, Lang::De) => "Darf ich über einen Sicherheitsvorfall oder ein Datenleck öffentlich sprechen?",
             (Security, Lang::En) => "May I post about a security incident or data leak?",
-            (Criticism, Lang::De) => "Darf ich auf Kritik am Unternehmen antworten?",
-            (Criticism, Lang::En) => "May I respond to criticism of the company?",
+            (Criticism, Lang::De) => "Darf ich im Namen der Firma auf Kritik und negative Kommentare antworten?",
+            (Criticism, Lang::En) => "May I reply to criticism and negative comments on behalf of the company?",
             (Shitstorm, Lang::De) => "Wie verhalte ich mich bei einem Shitstorm?",
             (Shitstorm, Lang::En) => "What do I do in a shitstorm?",
             (Logo, Lang::De) => "Darf ich das Firmenlogo in eigenen Grafiken verwenden?",
@@ -275,11 +320,11 @@ impl Topic {
             (ProfilePicture, Lang::En) => "May I use the company logo as my profile picture?",
             (Merchandise, Lang::De) => "Darf ich Fotos mit Firmenkleidung oder Merchandise posten?",
             (Merchandise, Lang::En) => "May I post photos with company clothing or merchandise?",
-            (OwnAccount, Lang::De) => "Darf ich ein eigenes Konto anlegen, das wie ein offizieller Kanal aussieht?",
-            (OwnAccount, Lang::En) => "May I create an account that looks like an official company account?",
+            (OwnAccount, Lang::De) => "Darf ich einen eigenen Team- oder Produkt-Account eröffnen?",
+            (OwnAccount, Lang::En) => "May I open my own team or product account?",
             (OnBehalf, Lang::De) => "Darf ich im Namen des Unternehmens sprechen?",
             (OnBehalf, Lang::En) => "May I speak on behalf of the company?",
-            (ColleagueMatters, Lang::De) => "Darf ich über Kündigungen, Krankmeldungen oder Konflikte von Kollegen posten?",
+            (ColleagueMatters, Lang::De) => "Darf ich öffentlich über die Krankmeldung, Kündigung oder Konflikte eines Kollegen schreiben?",
             (ColleagueMatters, Lang::En) => "May I post about a colleague's resignation, sick leave or conflicts?",
         }
     }
@@ -301,7 +346,15 @@ impl Words {
             .map(|w| w.trim_matches('-').to_string())
             .filter(|w| !w.is_empty())
             .collect();
-        let lower = original.iter().map(|w| w.to_lowercase()).collect();
+        let mut lower: Vec<String> = original.iter().map(|w| w.to_lowercase()).collect();
+        // "Bring-your-kids" also speaks of "kids".
+        let parts: Vec<String> = lower
+            .iter()
+            .filter(|w| w.contains('-'))
+            .flat_map(|w| w.split('-').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        lower.extend(parts);
         Words {
             lower,
             original,
@@ -322,14 +375,6 @@ impl Words {
         self.lower
             .iter()
             .find(|w| words.contains(&w.as_str()))
-            .cloned()
-    }
-
-    /// The first word containing one of `parts` (for German compounds).
-    fn part(&self, parts: &[&str]) -> Option<String> {
-        self.lower
-            .iter()
-            .find(|w| parts.iter().any(|p| w.contains(p)))
             .cloned()
     }
 
@@ -381,6 +426,37 @@ fn detect_figures(w: &Words) -> Option<(Topic, String)> {
         "gerade unterschrieben",
     ]) {
         return Some((Topic::BigDeal, t));
+    }
+    let deal = w.prefix(&[
+        "auftrag",
+        "vertrag",
+        "deal",
+        "contract",
+        "kunde",
+        "customer",
+        "abschluss",
+    ]);
+    let superlative = w.any(
+        &[
+            "größt",
+            "dickst",
+            "riesig",
+            "biggest",
+            "largest",
+            "huge",
+            "rekord",
+            "record",
+            "historisch",
+        ],
+        &["mega", "riesen"],
+        &[
+            "der firmengeschichte",
+            "in our history",
+            "in unserer geschichte",
+        ],
+    );
+    if let (Some(d), Some(_)) = (&deal, &superlative) {
+        return Some((Topic::BigDeal, d.clone()));
     }
     let business = w.any(
         &[
@@ -463,7 +539,7 @@ const CUSTOMER_PREFIXES: &[&str] = &[
 const COMPANY_SUFFIXES: &[&str] = &["gmbh", "ag", "se", "inc", "ltd", "kg", "llc", "co"];
 
 /// Customer, partner, competitor names.
-fn detect_names(w: &Words) -> Option<(Topic, String)> {
+fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, String)> {
     if let Some(t) = w.any(
         &["wettbewerb", "konkurren", "competitor", "mitbewerb"],
         &[],
@@ -476,6 +552,15 @@ fn detect_names(w: &Words) -> Option<(Topic, String)> {
             "günstiger als",
             "im vergleich zu",
             "compared to",
+            "doppelt so",
+            "dreimal so",
+            "twice as",
+            "so schnell wie",
+            "other vendors",
+            "andere anbieter",
+            "anderen anbieter",
+            "runs circles",
+            "die konkurrenz",
         ],
     ) {
         return Some((Topic::Competitor, t));
@@ -488,6 +573,8 @@ fn detect_names(w: &Words) -> Option<(Topic, String)> {
             "roll-out",
             "livegang",
             "kundenprojekt",
+            "on-site",
+            "vor-ort",
         ],
         &["live"],
         &[
@@ -496,9 +583,19 @@ fn detect_names(w: &Words) -> Option<(Topic, String)> {
             "ging live",
             "geht live",
             "gehen live",
+            "vor ort",
+            "on site",
         ],
     );
-    let customer = w.prefix(CUSTOMER_PREFIXES);
+    // "Kunde", "customer" … but not "Kundendaten" / "customer data" (that is a leak).
+    let customer = w.lower.iter().enumerate().find_map(|(i, word)| {
+        let next = w.lower.get(i + 1).map(String::as_str).unwrap_or("");
+        (CUSTOMER_PREFIXES.iter().any(|p| word.starts_with(p))
+            && !word.contains("daten")
+            && !next.starts_with("data")
+            && !next.starts_with("daten"))
+        .then(|| word.clone())
+    });
     let company = w
         .original
         .iter()
@@ -510,19 +607,28 @@ fn detect_names(w: &Words) -> Option<(Topic, String)> {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
+                && !common(&w.original[i - 1])
         })
         .map(|(i, word)| format!("{} {}", w.original[i - 1], word));
     let named = company.or_else(|| {
         // "bei X" / "für X" / "at X" / "for X" / "with X" where X looks like a name:
-        // capitalised, and (in English) not at the sentence start.
+        // capitalised, not a word the guidelines use all the time (the company's own
+        // name, common nouns), and in German (where all nouns are capitalised) with a
+        // second capital ("LogiSoft").
         w.original.windows(2).find_map(|pair| {
             let prep = pair[0].to_lowercase();
             let name = &pair[1];
-            let is_name = name.chars().next().is_some_and(char::is_uppercase)
-                && name.chars().count() > 1
-                && (name.chars().skip(1).any(char::is_uppercase)
-                    || matches!(prep.as_str(), "at" | "for" | "with"));
-            (matches!(prep.as_str(), "bei" | "für" | "at" | "for" | "with") && is_name)
+            let english = matches!(prep.as_str(), "at" | "for" | "with" | "from");
+            let capitalised =
+                name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() > 2;
+            let is_name = capitalised
+                && !common(name)
+                && !ENGLISH_CAPITALISED.contains(&name.to_lowercase().as_str())
+                && (english || name.chars().skip(1).any(char::is_uppercase));
+            (matches!(
+                prep.as_str(),
+                "bei" | "für" | "at" | "for" | "with" | "from"
+            ) && is_name)
                 .then(|| format!("{} {}", pair[0], name))
         })
     });
@@ -535,11 +641,51 @@ fn detect_names(w: &Words) -> Option<(Topic, String)> {
     if let Some(t) = customer {
         return Some((Topic::Customer, t));
     }
-    if let Some(t) = details {
-        return Some((Topic::CustomerDetails, t));
-    }
     named.map(|t| (Topic::Customer, t))
 }
+
+/// Capitalised English words that are no company names.
+const ENGLISH_CAPITALISED: &[&str] = &[
+    "christmas",
+    "easter",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "linkedin",
+    "instagram",
+    "twitter",
+    "mastodon",
+    "youtube",
+    "github",
+    "tiktok",
+    "facebook",
+    "google",
+    "the",
+    "this",
+    "that",
+    "home",
+    "work",
+    "lunch",
+    "new",
+    "last",
+    "next",
+];
 
 const PHOTO_PREFIXES: &[&str] = &[
     "foto",
@@ -577,26 +723,71 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
     if !photo && photo_word.is_none() {
         return None;
     }
-    if let Some(t) = w.any(
+    let child = w.any(
         &[
             "kinder",
-            "kind",
             "kids",
             "child",
             "baby",
+            "babies",
             "sohn",
+            "söhne",
             "tochter",
+            "töchter",
             "nachwuchs",
+            "kita",
         ],
-        &["kid", "son", "daughter"],
+        &[
+            "kind",
+            "kid",
+            "son",
+            "sons",
+            "daughter",
+            "daughters",
+            "kleinen",
+            "kleine",
+        ],
         &[],
-    ) {
-        return Some((Topic::PhotoChildren, t));
+    );
+    if let Some(t) = child {
+        let own = w
+            .exact(&[
+                "mein", "meine", "meinen", "meinem", "meiner", "my", "unser", "unsere",
+            ])
+            .is_some()
+            && w.exact(&["kinder", "kids", "children", "von"]).is_none();
+        return Some((
+            if own {
+                Topic::PhotoOwnChildren
+            } else {
+                Topic::PhotoChildren
+            },
+            t,
+        ));
     }
-    if let Some(t) = w.prefix(&[
-        "kunde", "kunden", "kundin", "customer", "client", "gäste", "gast", "besucher", "visitor",
-        "guest",
-    ]) {
+    if let Some(t) = w.any(
+        &[
+            "kunde",
+            "kunden",
+            "kundin",
+            "customer",
+            "client",
+            "gäste",
+            "gast",
+            "besucher",
+            "visitor",
+            "guest",
+            "leitstelle",
+            "leitwarte",
+            "umspannwerk",
+            "substation",
+            "kraftwerk",
+            "power plant",
+            "control room",
+        ],
+        &[],
+        &["control room", "power plant"],
+    ) {
         return Some((Topic::PhotoCustomers, t));
     }
     if let Some(t) = w.any(
@@ -607,11 +798,52 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "standbesuch",
             "tradeshow",
             "trade-fair",
+            "energiemesse",
         ],
-        &["booth", "stand"],
+        &["booth", "stand", "halle"],
         &["trade fair", "trade show"],
     ) {
         return Some((Topic::PhotoTradeFair, t));
+    }
+    let event = w.any(
+        &[
+            "sommerfest",
+            "weihnachtsfeier",
+            "hackathon",
+            "firmenlauf",
+            "feier",
+            "party",
+            "fest",
+            "betriebsausflug",
+            "teamevent",
+            "offsite",
+            "familientag",
+            "summer",
+        ],
+        &["event"],
+        &["christmas party", "summer party"],
+    );
+    if let Some(t) = event {
+        if w.any(
+            &[
+                "rede",
+                "speech",
+                "keynote",
+                "bühne",
+                "stage",
+                "ansprache",
+                "präsentation",
+                "presentation",
+                "vortrag",
+            ],
+            &["ceo", "cto", "geschäftsführ"],
+            &[],
+        )
+        .is_some()
+        {
+            return Some((Topic::EventStage, t));
+        }
+        return Some((Topic::PhotoEvent, t));
     }
     let people = w.any(
         &[
@@ -633,30 +865,11 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "alle",
             "boss",
             "manager",
+            "truppe",
         ],
-        &["wir", "uns", "we", "us", "our"],
+        &["wir", "uns", "we", "us"],
         &[],
     );
-    if let Some(t) = w.any(
-        &[
-            "sommerfest",
-            "weihnachtsfeier",
-            "hackathon",
-            "firmenlauf",
-            "feier",
-            "party",
-            "fest",
-            "betriebsausflug",
-            "teamevent",
-            "offsite",
-            "familientag",
-            "summer",
-        ],
-        &["event"],
-        &["christmas party", "summer party"],
-    ) {
-        return Some((Topic::PhotoEvent, t));
-    }
     if let Some(t) = people {
         return Some((Topic::PhotoColleagues, t));
     }
@@ -666,7 +879,7 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
             photo_word.unwrap_or_else(|| "photo".into()),
         ));
     }
-    // A photo word alone (e.g. "Foto vom Sonnenuntergang") is no person.
+    // A photo word alone (e.g. "Foto vom Sonnenuntergang") shows no person.
     None
 }
 
@@ -691,6 +904,10 @@ fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "schlüssel",
             "mitarbeiterausweis",
             "server-raum",
+            "serverschrank",
+            "rack",
+            "verkabelung",
+            "cabling",
         ],
         &[],
         &[
@@ -701,7 +918,14 @@ fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "key card",
         ],
     ) {
-        if visual || w.prefix(&["serverraum", "rechenzentrum"]).is_some() {
+        if visual
+            || w.any(
+                &["serverraum", "rechenzentrum"],
+                &[],
+                &["server room", "data center"],
+            )
+            .is_some()
+        {
             return Some((Topic::ServerRoom, t));
         }
     }
@@ -721,10 +945,11 @@ fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "folie",
             "slide",
             "display",
-            "laptop",
+            "ticket",
+            "board",
         ],
         &[],
-        &[],
+        &["battle station"],
     ) {
         return Some((Topic::Screens, t));
     }
@@ -741,12 +966,11 @@ fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "küche",
             "firmengelände",
             "campus",
-            "hq",
             "headquarter",
             "zentrale",
             "setup",
         ],
-        &[],
+        &["hq"],
         &[],
     ) {
         return Some((Topic::Office, t));
@@ -758,39 +982,81 @@ fn detect_premises(w: &Words, photo: bool) -> Option<(Topic, String)> {
 fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
     if let Some(t) = w.any(
         &[
-            "gutschein",
-            "voucher",
             "rabattcode",
             "rabatt-code",
             "affiliate",
             "discount",
             "promo",
+            "gutscheincode",
         ],
-        &["code", "gift-card"],
-        &["gift card", "promo code"],
+        &["code"],
+        &[
+            "promo code",
+            "my code",
+            "meinem code",
+            "meinen code",
+            "% off",
+            "prozent rabatt",
+        ],
     ) {
         return Some((Topic::Voucher, t));
     }
     if let Some(t) = w.any(
         &[
-            "#ad",
-            "#anzeige",
-            "#werbung",
-            "#sponsored",
-            "#sp",
-            "#collab",
-            "#partner",
+            "testbericht",
+            "testgerät",
+            "test-gerät",
+            "leihgerät",
+            "testlizenz",
         ],
+        &[],
+        &[
+            "kostenlos testen",
+            "kostenlos ausprobieren",
+            "kostenlos ausprobiert",
+            "kostenlos getestet",
+            "gratis testen",
+            "for free",
+            "free trial",
+            "free license",
+            "free licence",
+            "review unit",
+            "test device",
+            "zur verfügung gestellt",
+            "provided free",
+        ],
+    ) {
+        return Some((Topic::Freebie, t));
+    }
+    if let Some(t) = w
+        .any(
+            &["#sp", "#collab", "#partner", "#kooperation"],
+            &[],
+            &["thanks to", "danke an"],
+        )
+        .filter(|t| t.starts_with('#'))
+    {
+        // A vague label: the rule on labelling advertising applies.
+        return Some((Topic::AdLabel, t));
+    }
+    if let Some(t) = w.any(
+        &["#ad", "#anzeige", "#werbung", "#sponsored", "#paid"],
         &["anzeige", "werbung", "sponsored", "gesponsert"],
         &[
             "paid partnership",
             "bezahlte partnerschaft",
             "in kooperation mit",
             "in collaboration with",
+            "paid me",
+            "paid us",
+            "bezahlt mich",
         ],
     ) {
         return Some((Topic::PaidPost, t));
     }
+    let thanks = w
+        .any(&["danke", "thank", "dank"], &["thx", "merci"], &[])
+        .is_some();
     if let Some(t) = w.any(
         &[
             "geschenk",
@@ -799,22 +1065,25 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
             "präsent",
             "gift",
             "freebie",
+            "gutschein",
+            "voucher",
         ],
-        &["free", "kostenlos", "gratis", "umsonst"],
+        &["kostenlos", "gratis", "umsonst"],
         &[
-            "zur verfügung gestellt",
-            "provided free",
-            "for free",
+            "sent over",
             "sent me",
             "sent us",
-            "hat mir",
-            "bekommen",
+            "zugeschickt",
+            "geschickt",
+            "spendiert",
+            "mitgebracht",
+            "überreicht",
         ],
     ) {
-        // "bekommen"/"hat mir" alone are too weak: require a thing given.
-        if !matches!(t.as_str(), "hat mir" | "bekommen")
-            || w.prefix(&["headset", "paket", "box", "gerät", "device", "testgerät"])
-                .is_some()
+        if !matches!(
+            t.as_str(),
+            "geschickt" | "sent over" | "sent me" | "sent us"
+        ) || thanks
         {
             return Some((Topic::Gift, t));
         }
@@ -828,6 +1097,8 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
             "reise",
             "trip",
             "hotel",
+            "flüge",
+            "flights",
         ],
         &[],
         &[],
@@ -845,6 +1116,9 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
                 "übernimmt",
                 "covered",
                 "spendier",
+                "included",
+                "inklusive",
+                "inkl",
             ],
             &[],
             &[],
@@ -860,9 +1134,10 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
     None
 }
 
-/// Political statements.
-fn detect_politics(w: &Words) -> Option<(Topic, String)> {
-    w.any(
+/// Political statements; with the company's name, logo, clothing or hashtags, the
+/// stricter rule for political statements tied to the company.
+fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
+    let t = w.any(
         &[
             "wahl",
             "wähl",
@@ -871,13 +1146,11 @@ fn detect_politics(w: &Words) -> Option<(Topic, String)> {
             "landtag",
             "election",
             "politi",
-            "demo",
             "kundgebung",
             "protest",
             "petition",
             "wahlkampf",
             "kandidat",
-            "candidate",
             "campaign",
             "abgeordnet",
             "regierung",
@@ -885,9 +1158,10 @@ fn detect_politics(w: &Words) -> Option<(Topic, String)> {
             "klimastreik",
             "senator",
             "congress",
-            "president",
-            "präsident",
             "kanzler",
+            "klimagerechtigkeit",
+            "marching",
+            "demonstr",
         ],
         &[
             "vote",
@@ -908,12 +1182,42 @@ fn detect_politics(w: &Words) -> Option<(Topic, String)> {
             "tories",
             "gop",
             "maga",
+            "demo",
+            "demos",
+            "march",
+            "president",
+            "präsident",
         ],
-        &["fridays for future"],
-    )
-    .filter(|t| !t.starts_with("demo-") && t != "demos" || t == "demos")
-    .filter(|t| !matches!(t.as_str(), "demo-bildschirm" | "demoversion"))
-    .map(|t| (Topic::Politics, t))
+        &["fridays for future", "climate justice", "climate strike"],
+    )?;
+    let company = whole
+        .any(
+            &[
+                "logo",
+                "firmen",
+                "company",
+                "hoodie",
+                "shirt",
+                "#",
+                "büro",
+                "office",
+                "unternehmen",
+                "arbeitgeber",
+                "employer",
+            ],
+            &["wir", "we", "kranich"],
+            &["from work", "von der arbeit", "im namen", "on behalf"],
+        )
+        .is_some()
+        || whole.lower.iter().any(|x| x.starts_with('#'));
+    Some((
+        if company {
+            Topic::PoliticsCompany
+        } else {
+            Topic::Politics
+        },
+        t,
+    ))
 }
 
 /// Confidential or unreleased things.
@@ -921,7 +1225,6 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
     if let Some(t) = w.any(
         &["vertraulich", "confidential", "chatverlauf", "nda"],
         &[
-            "intern",
             "interne",
             "internen",
             "internal",
@@ -934,6 +1237,26 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
         &["interne mail", "internal email"],
     ) {
         return Some((Topic::InternalDocs, t));
+    }
+    if let Some(t) = w.any(
+        &[],
+        &[],
+        &[
+            "release notes",
+            "release-notes",
+            "now available",
+            "ab sofort verfügbar",
+            "ab sofort",
+            "jetzt verfügbar",
+            "new in this",
+            "neu in diesem",
+            "neu im release",
+            "just released",
+            "released today",
+            "heute erschienen",
+        ],
+    ) {
+        return Some((Topic::Released, t));
     }
     w.any(
         &[
@@ -953,14 +1276,16 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
             "prototyp",
             "prototype",
         ],
-        &["bald", "soon", "upcoming", "tba"],
+        &["bald", "soon", "upcoming", "tba", "psst", "pssst"],
         &[
             "coming soon",
             "stay tuned",
             "neues produkt",
             "neue produkt",
+            "neues modul",
             "new product",
             "new feature",
+            "new module",
             "neues feature",
             "neue funktion",
             "nächste version",
@@ -969,10 +1294,15 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
             "nächsten release",
             "kann noch nicht",
             "darf noch nicht",
+            "noch nicht verraten",
             "can't say more",
             "cannot say more",
             "big news",
             "große neuigkeiten",
+            "what we're building",
+            "was wir bauen",
+            "next year's plans",
+            "pläne für",
         ],
     )
     .map(|t| (Topic::Unreleased, t))
@@ -1001,6 +1331,8 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
             "nachfolge",
             "empfehlungsprämie",
             "referral",
+            "teamleitung",
+            "abteilungsleitung",
         ],
         &["opening", "openings", "role"],
         &[
@@ -1011,10 +1343,16 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
             "join us",
             "join our team",
             "looking for a",
+            "wird frei",
+            "frei wird",
         ],
     )?;
     if w.any(&["prämie", "referral", "empfehlung", "bonus"], &[], &[])
         .is_some()
+        && w.any(&["split", "teilen", "share", "halbe", "half"], &[], &[])
+            .is_some()
+        || w.prefix(&["referral", "empfehlungsprämie", "empfehlungslink"])
+            .is_some()
     {
         return Some((Topic::Referral, job));
     }
@@ -1027,9 +1365,8 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
             "applicant",
             "interview",
             "lebenslauf",
-            "cv",
         ],
-        &["candidates"],
+        &["candidates", "cv"],
         &[],
     )
     .is_some()
@@ -1040,15 +1377,19 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
         &[
             "nachfolge",
             "nachfolger",
-            "bald",
             "demnächst",
-            "noch nicht",
             "verlässt",
             "leaving",
             "soon",
         ],
-        &[],
-        &["not yet", "noch nicht"],
+        &["bald"],
+        &[
+            "not yet",
+            "noch nicht",
+            "wird frei",
+            "frei wird",
+            "unter uns",
+        ],
     )
     .is_some()
     {
@@ -1063,13 +1404,10 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
             "remote",
             "dienstwagen",
             "firmenwagen",
-            "company car",
             "bonus",
             "jung",
             "young",
-            "digital native",
             "€",
-            "k€",
         ],
         &[],
         &["digital native", "company car"],
@@ -1081,7 +1419,34 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
     {
         return Some((Topic::JobOwnText, job));
     }
-    Some((Topic::JobShare, job))
+    // "Mein erster Arbeitstag als Werkstudentin" is no job ad: sharing one needs a
+    // search ("wir suchen", "hiring", a link to a posting).
+    let ad = w
+        .any(
+            &[
+                "hiring",
+                "stellenanzeige",
+                "bewirb",
+                "apply",
+                "karriere",
+                "career",
+                "vacanc",
+            ],
+            &["jobs", "opening", "openings", "http", "https"],
+            &[
+                "wir suchen",
+                "we're looking for",
+                "we are looking for",
+                "sucht verstärkung",
+                "join us",
+                "join our team",
+                "looking for a",
+            ],
+        )
+        .is_some()
+        || w.text.contains("karriere.")
+        || w.text.contains("/jobs");
+    ad.then_some((Topic::JobShare, job))
 }
 
 /// Crises, outages, accidents, criticism.
@@ -1092,9 +1457,7 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "accident",
             "verletz",
             "injur",
-            "brand",
             "feuer",
-            "fire",
             "notfall",
             "emergency",
             "feuerwehr",
@@ -1104,13 +1467,12 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "notarzt",
             "sanitäter",
             "paramedic",
+            "gestürzt",
         ],
-        &[],
-        &[],
+        &["brand", "fire", "fell"],
+        &["fell down"],
     ) {
-        if !t.starts_with("brandneu") && t != "brand" && !t.starts_with("branding") {
-            return Some((Topic::Accident, t));
-        }
+        return Some((Topic::Accident, t));
     }
     if let Some(t) = w.any(
         &[
@@ -1124,10 +1486,18 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "sicherheitsvorfall",
             "vulnerab",
             "ransomware",
-            "phishing",
+            "kundendaten",
+            "datenbank",
         ],
         &[],
-        &["security incident"],
+        &[
+            "security incident",
+            "customer data",
+            "customer database",
+            "paste site",
+            "darknet",
+            "dark web",
+        ],
     ) {
         return Some((Topic::Security, t));
     }
@@ -1141,16 +1511,25 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "offline",
             "downtime",
             "panne",
+            "fehlerhaft",
+            "abgestürzt",
+            "absturz",
         ],
-        &["down", "kaputt", "lahm"],
-        &["geht nicht", "nicht erreichbar"],
+        &["down", "kaputt", "lahm", "bug", "crash", "crashed"],
+        &[
+            "geht nicht",
+            "nicht erreichbar",
+            "läuft nicht",
+            "funktioniert nicht",
+            "not working",
+        ],
     ) {
         return Some((Topic::Outage, t));
     }
     if let Some(t) = w.prefix(&["shitstorm"]) {
         return Some((Topic::Shitstorm, t));
     }
-    w.any(
+    if let Some(t) = w.any(
         &[
             "kritik",
             "kritisier",
@@ -1160,16 +1539,69 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "hater",
             "beschwerde",
             "complain",
-            "negative",
             "backlash",
+            "herzieh",
+            "lästern",
+            "hetz",
+            "troll",
+            "meckern",
         ],
         &[],
-        &["bad review", "schlechte bewertung"],
-    )
-    .map(|t| (Topic::Criticism, t))
+        &[
+            "bad review",
+            "schlechte bewertung",
+            "negative kommentare",
+            "negative comments",
+        ],
+    ) {
+        return Some((Topic::Criticism, t));
+    }
+    // Criticism of the company itself.
+    let boss = w.any(
+        &[
+            "management",
+            "geschäftsführung",
+            "leadership",
+            "vorstand",
+            "führung",
+            "policy",
+            "richtlinie",
+        ],
+        &[
+            "chef",
+            "boss",
+            "firma",
+            "company",
+            "arbeitgeber",
+            "employer",
+        ],
+        &[],
+    );
+    let negative = w.any(
+        &[
+            "mistake",
+            "fehler",
+            "schlecht",
+            "terrible",
+            "falsch",
+            "enttäusch",
+            "disappoint",
+            "unfair",
+            "frustrat",
+            "ärger",
+            "lächerlich",
+            "ridiculous",
+        ],
+        &["bad", "wrong", "awful"],
+        &["unpopular opinion"],
+    );
+    match (boss, negative) {
+        (Some(t), Some(_)) => Some((Topic::CriticizeCompany, t)),
+        _ => None,
+    }
 }
 
-/// Logo, brand, official accounts, speaking for the company.
+/// Logo, brand, official accounts.
 fn detect_logo(w: &Words) -> Option<(Topic, String)> {
     if let Some(t) = w.any(
         &["profilbild", "profilfoto", "avatar"],
@@ -1179,6 +1611,24 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
         return Some((Topic::ProfilePicture, t));
     }
     if let Some(t) = w.any(&["logo", "signet", "firmenlogo", "markenzeichen"], &[], &[]) {
+        if w.any(
+            &[
+                "meme",
+                "verändert",
+                "umgestaltet",
+                "bearbeitet",
+                "modified",
+                "edited",
+                "remix",
+                "parod",
+            ],
+            &[],
+            &["wearing", "mit sonnenbrille"],
+        )
+        .is_some()
+        {
+            return Some((Topic::LogoMeme, t));
+        }
         return Some((Topic::Logo, t));
     }
     if let Some(t) = w.any(
@@ -1195,7 +1645,29 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
     ) {
         return Some((Topic::Merchandise, t));
     }
-    if let Some(t) = w.any(
+    let channel = w.lower.iter().find(|x| {
+        ["kanal", "account", "channel", "konto", "handle"]
+            .iter()
+            .any(|p| x.ends_with(p) || x.contains(&format!("{p}-")))
+    });
+    let new = w.any(
+        &["neu", "gestartet", "eröffnet", "gegründet", "launch"],
+        &["new", "started", "opened"],
+        &["ab heute", "from today"],
+    );
+    let handle = w.lower.iter().find(|x| x.starts_with('@') && x.len() > 2);
+    let follow = w.any(
+        &["folgt", "folgen", "follow"],
+        &["abonniert", "subscribe"],
+        &[],
+    );
+    if let (Some(c), Some(_)) = (channel, &new) {
+        return Some((Topic::OwnAccount, c.clone()));
+    }
+    if let (Some(h), Some(_), Some(_)) = (handle, &new, &follow) {
+        return Some((Topic::OwnAccount, h.clone()));
+    }
+    w.any(
         &[],
         &[],
         &[
@@ -1205,38 +1677,11 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
             "official account",
             "offizieller kanal",
             "official channel",
-            "neuen account",
-            "eigenen account",
-            "new account",
-            "our own account",
             "team-account",
-            "teamaccount",
             "team account",
         ],
-    ) {
-        return Some((Topic::OwnAccount, t));
-    }
-    w.any(
-        &[],
-        &[],
-        &[
-            "im namen",
-            "on behalf",
-            "for the company",
-            "für das unternehmen",
-            "für die firma",
-            "wir als unternehmen",
-            "als unternehmen",
-            "as a company",
-            "offizielle stellungnahme",
-            "official statement",
-            "we promise",
-            "wir versprechen",
-            "garantieren",
-            "we guarantee",
-        ],
     )
-    .map(|t| (Topic::OnBehalf, t))
+    .map(|t| (Topic::OwnAccount, t))
 }
 
 /// Colleagues' personal matters.
@@ -1258,7 +1703,6 @@ fn detect_colleagues(w: &Words) -> Option<(Topic, String)> {
             "konflikt",
             "conflict",
             "verlässt",
-            "leaving",
         ],
         &["krank", "quit", "quits"],
         &["laid off"],
@@ -1266,8 +1710,125 @@ fn detect_colleagues(w: &Words) -> Option<(Topic, String)> {
     .map(|t| (Topic::ColleagueMatters, t))
 }
 
-/// All detector hits of a draft, in draft order.
-fn detect(sentences: &[&str], photo: bool) -> Vec<Hit> {
+/// Speaking for the company, or privately about the industry.
+fn detect_employer(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &[],
+        &[],
+        &[
+            "im namen",
+            "on behalf",
+            "for the company",
+            "speaking for",
+            "für das unternehmen",
+            "für die firma",
+            "wir als unternehmen",
+            "as a company",
+            "offizielle stellungnahme",
+            "official statement",
+            "we promise",
+            "wir versprechen",
+            "wir garantieren",
+            "we guarantee",
+            "versprechen wir",
+            "garantieren wir",
+        ],
+    ) {
+        return Some((Topic::OnBehalf, t));
+    }
+    w.any(
+        &[],
+        &[],
+        &[
+            "views are my own",
+            "views my own",
+            "opinions are my own",
+            "my own views",
+            "my own opinion",
+            "personal opinion",
+            "private meinung",
+            "persönliche meinung",
+            "spreche ich privat",
+            "ich spreche privat",
+            "meine meinung",
+            "my opinion",
+        ],
+    )
+    .map(|t| (Topic::PrivateOpinion, t))
+}
+
+/// Press, podcasts, talks.
+fn detect_media(w: &Words) -> Option<(Topic, String)> {
+    if let Some(t) = w.any(
+        &[
+            "journalist",
+            "reporter",
+            "redakteur",
+            "presse",
+            "zeitung",
+            "magazin",
+            "handelsblatt",
+        ],
+        &["press", "newspaper"],
+        &[],
+    ) {
+        return Some((Topic::Journalist, t));
+    }
+    let me = w
+        .any(
+            &[],
+            &[
+                "ich", "i", "i'm", "i'll", "mein", "meinen", "meine", "my", "me", "mir", "mich",
+            ],
+            &["i am", "i will"],
+        )
+        .is_some();
+    if !me {
+        return None;
+    }
+    if let Some(t) = w.any(
+        &["podcast", "livestream", "twitch"],
+        &[],
+        &["youtube show", "zu gast", "as a guest", "a guest on"],
+    ) {
+        return Some((Topic::Podcast, t));
+    }
+    w.any(
+        &[
+            "vortrag",
+            "talk",
+            "keynote",
+            "meetup",
+            "konferenz",
+            "conference",
+            "panel",
+            "workshop",
+        ],
+        &["speaking", "spreche"],
+        &[],
+    )
+    .filter(|_| {
+        w.any(
+            &[
+                "halte",
+                "halten",
+                "giving",
+                "give",
+                "speak",
+                "spreche",
+                "präsentiere",
+                "present",
+            ],
+            &["my", "mein", "meinen", "meinem"],
+            &[],
+        )
+        .is_some()
+    })
+    .map(|t| (Topic::Talk, t))
+}
+
+/// All detector hits of a draft, in draft order, one per topic.
+fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec<Hit> {
     let mut hits = Vec::new();
     let whole = Words::new(&sentences.join(" "));
     // The photo (flag or photo words anywhere) makes every sentence a caption.
@@ -1284,17 +1845,24 @@ fn detect(sentences: &[&str], photo: bool) -> Vec<Hit> {
                 });
             }
         };
-        push(Kind::Figures, detect_figures(&w));
-        push(Kind::Names, detect_names(&w));
+        // Money in a gift or voucher is the gift's value, not a business figure.
+        let gift = detect_gifts(&w);
+        let figures = detect_figures(&w).filter(|(topic, trigger)| {
+            gift.is_none() || *topic != Topic::Figures || !has_digit(trigger)
+        });
+        push(Kind::Figures, figures);
+        push(Kind::Names, detect_names(&w, common));
         push(Kind::PeopleInPhotos, detect_people(&w, visual));
         push(Kind::Premises, detect_premises(&w, visual));
-        push(Kind::Gifts, detect_gifts(&w));
-        push(Kind::Politics, detect_politics(&w));
+        push(Kind::Gifts, gift);
+        push(Kind::Politics, detect_politics(&w, &whole));
         push(Kind::Confidential, detect_confidential(&w));
         push(Kind::JobAds, detect_jobs(&w));
         push(Kind::Crisis, detect_crisis(&w));
         push(Kind::Logo, detect_logo(&w));
         push(Kind::Colleagues, detect_colleagues(&w));
+        push(Kind::Media, detect_media(&w));
+        push(Kind::Employer, detect_employer(&w));
     }
     // With a photo, people may be in it even when the text doesn't say so.
     if photo && !hits.iter().any(|h| h.kind == Kind::PeopleInPhotos) {
@@ -1305,36 +1873,71 @@ fn detect(sentences: &[&str], photo: bool) -> Vec<Hit> {
             sentence: 0,
         });
     }
+    // The generic photo question adds nothing next to a specific one.
+    let specific_photo = hits
+        .iter()
+        .any(|h| h.kind == Kind::PeopleInPhotos && h.topic != Topic::PhotoGeneric);
+    if specific_photo {
+        hits.retain(|h| h.topic != Topic::PhotoGeneric);
+    }
     // One finding per topic: the first sentence that triggered it.
     let mut seen = HashSet::new();
     hits.retain(|h| seen.insert(h.topic));
     hits
 }
 
-/// The passages of a focused answer that really answer it: the best one, and others
-/// that score close to it.
-fn applying(passages: Vec<Passage>) -> Vec<Passage> {
+/// The passages of a focused answer that really answer it: the best one, and a second
+/// one when it scores nearly as well.
+fn applying(passages: &[Passage]) -> Vec<Passage> {
     let Some(best) = passages.first().map(|p| p.score) else {
-        return passages;
+        return Vec::new();
     };
     passages
-        .into_iter()
+        .iter()
         .enumerate()
-        .filter(|(i, p)| *i == 0 || p.score >= best * 0.85)
-        .map(|(_, p)| p)
+        .filter(|(i, p)| *i == 0 || p.score >= best * 0.9)
+        .map(|(_, p)| p.clone())
         .take(2)
         .collect()
 }
+
+/// A passage found by the question in the draft's other language must score at least
+/// this much to be cited.
+const OTHER_LANGUAGE_MIN_SCORE: f32 = 0.65;
 
 fn same_passage(a: &Passage, b: &Passage) -> bool {
     a.file == b.file && a.anchor == b.anchor && a.section_line_start == b.section_line_start
 }
 
+/// Asks the focused question for a hit in both languages (handbooks often keep a topic
+/// in one language only) and keeps the passages that really answer it: the best ones
+/// in the draft's language, and the other language's when they match confidently.
+fn focused_passages(engine: &Engine, topic: Topic, lang: Lang) -> Result<Vec<Passage>> {
+    let first = engine.ask(topic.question(lang))?;
+    let mut passages = if first.abstained {
+        Vec::new()
+    } else {
+        applying(&first.passages)
+    };
+    let second = engine.ask(topic.question(lang.other()))?;
+    if !second.abstained {
+        let unclear = passages.iter().all(|p| p.verdict.is_none());
+        for p in applying(&second.passages) {
+            let confident = p.score >= OTHER_LANGUAGE_MIN_SCORE;
+            if (confident || passages.is_empty())
+                && (p.verdict.is_some() || unclear)
+                && !passages.iter().any(|q| same_passage(&p, q))
+            {
+                passages.push(p);
+            }
+        }
+    }
+    Ok(passages)
+}
+
 /// Reviews a draft post against the guidelines.
 pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     let draft_trimmed = draft.trim();
-    let draft_lang =
-        lang::detect(draft_trimmed).unwrap_or_else(|| engine.with_snapshot(|s, _| s.main_lang));
     if draft_trimmed.chars().all(|c| !c.is_alphanumeric()) && !photo {
         return Err(Error::BadQuestion(
             "the draft is empty: paste the text of your post, e.g. guidebot review \"Schöner Tag beim Sommerfest!\"".into(),
@@ -1342,19 +1945,31 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     }
     // Cut very long drafts: nobody posts more, and it bounds the work.
     let limited: String = draft_trimmed.chars().take(5000).collect();
+    let draft_lang =
+        lang::detect(&limited).unwrap_or_else(|| engine.with_snapshot(|s, _| s.main_lang));
     let sentences: Vec<&str> = limited.lines().flat_map(passage::split_sentences).collect();
-    let hits = detect(&sentences, photo);
+    // A capitalised word the guidelines use in many sections is the company's own name
+    // or an ordinary noun, not a customer's or partner's name.
+    let hits = engine.with_snapshot(|snapshot, _| {
+        let common = |word: &str| {
+            let lower = word.to_lowercase();
+            [Lang::De, Lang::En].into_iter().any(|l| {
+                let stem = snapshot.analyzer.stem(&lower, l);
+                snapshot.doc_freq.get(&stem).copied().unwrap_or(0) >= 3
+            })
+        };
+        detect(&sentences, photo, &common)
+    });
     let mut findings: Vec<Finding> = Vec::new();
     for hit in hits {
-        let mut answer = engine.ask(hit.topic.question(draft_lang))?;
-        if answer.abstained {
-            answer = engine.ask(hit.topic.question(draft_lang.other()))?;
-        }
-        if answer.abstained {
+        let passages = focused_passages(engine, hit.topic, draft_lang)?;
+        if passages.is_empty() {
             continue;
         }
-        let passages = applying(answer.passages);
-        let verdict = passages.first().and_then(|p| p.verdict);
+        let verdict = passages
+            .iter()
+            .filter_map(|p| p.verdict)
+            .max_by_key(|v| v.strictness());
         let excerpt = sentences
             .get(hit.sentence)
             .map(|s| s.to_string())
