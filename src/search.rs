@@ -67,7 +67,7 @@ impl Default for Tuning {
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
-            min_verdict_relevance: 0.3,
+            min_verdict_relevance: 0.5,
         }
     }
 }
