@@ -362,7 +362,12 @@ fn collect(options: &BuildOptions, previous: Option<&Snapshot>) -> Result<Collec
             .and_then(|bytes| {
                 let hash = document::content_hash(&bytes);
                 match (before, previous) {
-                    (Some(entry), Some(snapshot)) if entry.hash == hash && !entry.stale => {
+                    // Sections parsed by another guidebot version are parsed again.
+                    (Some(entry), Some(snapshot))
+                        if entry.hash == hash
+                            && !entry.stale
+                            && snapshot.manifest.is_current_version() =>
+                    {
                         Ok(reuse_document(snapshot, file, entry))
                     }
                     _ => document::parse_document(file, &bytes, options.default_lang),

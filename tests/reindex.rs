@@ -523,3 +523,29 @@ fn index_reports_added_changed_and_removed_files() {
     assert_eq!(manifest.files.len(), 11);
     assert!(manifest.files.values().all(|f| f.hash.len() == 64));
 }
+
+/// An index written by another guidebot version (analysis or schema version in the
+/// manifest) is rebuilt from the files, not from what it stored.
+#[test]
+fn an_index_from_another_version_is_rebuilt_from_the_files() {
+    let handbook = Handbook::new();
+    assert_eq!(handbook.index_json().0, 0);
+    let manifest_path = handbook
+        .index()
+        .join(handbook.current().trim())
+        .join("manifest.json");
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest["analysis_version"] = Value::from(0);
+    manifest["files"]["de/kontakt.md"]["title"] = Value::from("Veraltet");
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+
+    let engine = Engine::open(handbook.config()).unwrap();
+    let kontakt = engine
+        .documents()
+        .into_iter()
+        .find(|d| d.file == "de/kontakt.md")
+        .unwrap();
+    assert_eq!(kontakt.title, "Kontakt und Ansprechpartner");
+    assert!(engine.manifest().is_current_version());
+}
