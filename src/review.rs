@@ -169,6 +169,7 @@ enum Topic {
     Figures,
     BigDeal,
     Customer,
+    ReferenceCustomer,
     CustomerDetails,
     Competitor,
     PhotoColleagues,
@@ -230,6 +231,8 @@ impl Topic {
             (BigDeal, Lang::En) => "May I hint that we signed a big deal?",
             (Customer, Lang::De) => "Darf ich den Namen eines Kunden nennen?",
             (Customer, Lang::En) => "May I name a customer?",
+            (ReferenceCustomer, Lang::De) => "Darf ich einen Referenzkunden nennen und auf die veröffentlichte Fallstudie verlinken?",
+            (ReferenceCustomer, Lang::En) => "May I name a listed reference customer and link to the published case study?",
             (CustomerDetails, Lang::De) => "Darf ich Details aus einem Kundenprojekt posten?",
             (CustomerDetails, Lang::En) => "May I post details from a customer project?",
             (Competitor, Lang::De) => "Darf ich unser Produkt mit Wettbewerbern vergleichen oder mich über Wettbewerber äußern?",
@@ -618,17 +621,14 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
         w.original.windows(2).find_map(|pair| {
             let prep = pair[0].to_lowercase();
             let name = &pair[1];
-            let english = matches!(prep.as_str(), "at" | "for" | "with" | "from");
+            let english = matches!(prep.as_str(), "at" | "for" | "with");
             let capitalised =
                 name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() > 2;
             let is_name = capitalised
                 && !common(name)
                 && !ENGLISH_CAPITALISED.contains(&name.to_lowercase().as_str())
                 && (english || name.chars().skip(1).any(char::is_uppercase));
-            (matches!(
-                prep.as_str(),
-                "bei" | "für" | "at" | "for" | "with" | "from"
-            ) && is_name)
+            (matches!(prep.as_str(), "bei" | "für" | "at" | "for" | "with") && is_name)
                 .then(|| format!("{} {}", pair[0], name))
         })
     });
@@ -637,6 +637,14 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
         .filter(|_| customer.is_some() || named.is_some())
     {
         return Some((Topic::CustomerDetails, t));
+    }
+    let reference = w.any(
+        &["referenz", "fallstudie", "erfolgsgeschichte"],
+        &[],
+        &["case study", "reference customer", "success story"],
+    );
+    if let (Some(t), true) = (reference, customer.is_some() || named.is_some()) {
+        return Some((Topic::ReferenceCustomer, t));
     }
     if let Some(t) = customer {
         return Some((Topic::Customer, t));
@@ -1923,11 +1931,15 @@ fn focused_passages(engine: &Engine, topic: Topic, lang: Lang) -> Result<Vec<Pas
     if !second.abstained {
         let unclear = passages.iter().all(|p| p.verdict.is_none());
         for p in applying(&second.passages) {
+            // The same rule found again: the other wording may make its verdict clear.
+            if let Some(q) = passages.iter_mut().find(|q| same_passage(&p, q)) {
+                if q.verdict.is_none() && p.verdict.is_some() {
+                    *q = p;
+                }
+                continue;
+            }
             let confident = p.score >= OTHER_LANGUAGE_MIN_SCORE;
-            if (confident || passages.is_empty())
-                && (p.verdict.is_some() || unclear)
-                && !passages.iter().any(|q| same_passage(&p, q))
-            {
+            if (confident || passages.is_empty()) && (p.verdict.is_some() || unclear) {
                 passages.push(p);
             }
         }
@@ -1962,7 +1974,14 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     });
     let mut findings: Vec<Finding> = Vec::new();
     for hit in hits {
-        let passages = focused_passages(engine, hit.topic, draft_lang)?;
+        let mut passages = focused_passages(engine, hit.topic, draft_lang)?;
+        if passages.is_empty()
+            && hit.kind == Kind::PeopleInPhotos
+            && hit.topic != Topic::PhotoGeneric
+        {
+            // No rule for this kind of photo: the general rule on people in photos.
+            passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang)?;
+        }
         if passages.is_empty() {
             continue;
         }
@@ -2079,4 +2098,131 @@ pub fn render_text(review: &Review, config: &Config) -> String {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(dir: &std::path::Path) -> Engine {
+        let guidelines = dir.join("guidelines");
+        std::fs::create_dir_all(guidelines.join("de")).unwrap();
+        std::fs::write(
+            guidelines.join("de/richtlinie.md"),
+            "---\ntitle: Richtlinie\nlang: de\n---\n\n# Richtlinie\n\n\
+             ## Zahlen und Umsatz\n\n\
+             - ❌ **Nicht erlaubt:** Umsatzzahlen und andere Geschäftszahlen veröffentlichen.\n\n\
+             ## Fotos von Kollegen\n\n\
+             - 🔶 **Erlaubt, wenn:** Sie Fotos von Kolleginnen und Kollegen posten, die vorher zugestimmt haben.\n\n\
+             ## Politik\n\n\
+             - ✅ **Erlaubt:** Sich privat politisch äußern, etwa zu einer Wahl.\n",
+        )
+        .unwrap();
+        let config = Config {
+            guidelines,
+            index: dir.join("index"),
+            ..Config::default()
+        };
+        Engine::open(config).unwrap()
+    }
+
+    fn topics(draft: &str, photo: bool) -> Vec<Topic> {
+        let sentences = passage::split_sentences(draft);
+        detect(&sentences, photo, &|w| w == "Kranich")
+            .into_iter()
+            .map(|h| h.topic)
+            .collect()
+    }
+
+    #[test]
+    fn detectors_explain_what_they_saw() {
+        assert_eq!(
+            topics("Unser Umsatz ist um 20 % gestiegen!", false),
+            vec![Topic::Figures]
+        );
+        assert!(
+            topics("Spent the week at Hafenlogistik Bremerhaven.", false)
+                .contains(&Topic::Customer)
+        );
+        assert!(topics("Die Kinder hatten Spaß!", true).contains(&Topic::PhotoChildren));
+        assert!(topics("Geht wählen! #TeamKranich", false).contains(&Topic::PoliticsCompany));
+        assert!(topics("Psst… bald kommt unser neues Modul.", false).contains(&Topic::Unreleased));
+        assert!(topics(
+            "We're hiring! Apply via my referral link and we split the bonus.",
+            false
+        )
+        .contains(&Topic::Referral));
+        // Harmless drafts trigger nothing.
+        for harmless in [
+            "Schöner Tag beim Sommerfest!",
+            "Heute 10 km beim Alsterlauf geschafft – neue Bestzeit!",
+            "Three years at Kranich today. Grateful for everything.",
+            "Our open-source library just passed 1000 commits 🎉",
+        ] {
+            assert_eq!(topics(harmless, false), vec![], "{harmless}");
+        }
+        // A photo always raises the question of who is in it.
+        assert_eq!(topics("Urlaub!", true), vec![Topic::PhotoGeneric]);
+    }
+
+    #[test]
+    fn reviews_a_draft_with_findings_and_an_overall_verdict() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let review = review(
+            &engine,
+            "Was für ein Jahr! Unser Umsatz ist um 20 % gestiegen.",
+            false,
+        )
+        .unwrap();
+        assert!(!review.abstained);
+        assert_eq!(review.verdict, Some(Verdict::NotAllowed));
+        let finding = &review.findings[0];
+        assert_eq!(finding.kind, Kind::Figures);
+        assert_eq!(finding.excerpt, "Unser Umsatz ist um 20 % gestiegen.");
+        assert!(finding.passages[0]
+            .heading_path
+            .join(" > ")
+            .contains("Zahlen"));
+        let json = serde_json::to_value(&review).unwrap();
+        assert_eq!(json["findings"][0]["kind"], "figures");
+        assert_eq!(json["verdict"], "not_allowed");
+        let text = render_text(&review, engine.config());
+        assert!(text.contains("Unser Umsatz ist um 20 % gestiegen.") && text.contains("→"));
+        assert!(text.contains("de/richtlinie.md:"), "{text}");
+    }
+
+    #[test]
+    fn harmless_drafts_get_an_all_clear_and_photos_a_finding() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let clear = review(&engine, "Schöner Tag beim Sommerfest!", false).unwrap();
+        assert!(clear.findings.is_empty() && clear.passages.is_empty());
+        assert_eq!(clear.verdict, None);
+        assert_eq!(clear.checked.len(), ALL_KINDS.len());
+        let text = render_text(&clear, engine.config());
+        assert!(
+            text.contains("Geprüft:") && text.contains("Personen auf Fotos"),
+            "{text}"
+        );
+
+        let photo = review(&engine, "Schöner Tag beim Sommerfest!", true).unwrap();
+        assert!(photo
+            .findings
+            .iter()
+            .any(|f| f.kind == Kind::PeopleInPhotos));
+    }
+
+    #[test]
+    fn empty_drafts_are_a_usage_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        assert!(matches!(
+            review(&engine, "  ?! ", false),
+            Err(Error::BadQuestion(_))
+        ));
+        // Very long drafts are cut, not refused.
+        let long = "Schöner Tag. ".repeat(2000);
+        assert!(review(&engine, &long, false).is_ok());
+    }
 }
