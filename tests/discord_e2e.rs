@@ -192,8 +192,23 @@ async fn discord_bot_end_to_end() {
     let commands = registration.body.as_array().expect("a list of commands");
     let mut names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
     names.sort_unstable();
-    assert_eq!(names, ["ask", "guidelines", "help", "reindex"]);
-    for command in commands {
+    assert_eq!(
+        names,
+        [
+            "Check against guidelines",
+            "ask",
+            "guidelines",
+            "help",
+            "reindex",
+            "review"
+        ]
+    );
+    let check = commands
+        .iter()
+        .find(|c| c["name"] == "Check against guidelines")
+        .unwrap();
+    assert_eq!(check["type"], 3, "a message context-menu command: {check}");
+    for command in commands.iter().filter(|c| c["type"] != 3) {
         assert!(
             !command["description"].as_str().unwrap_or("").is_empty(),
             "{command}"
@@ -229,6 +244,30 @@ async fn discord_bot_end_to_end() {
         .find(|id| id.starts_with("gb:up:"))
         .unwrap_or_else(|| panic!("no 👍 button in {answer}"))
         .to_string();
+
+    // /review: private, verdict and findings with citations.
+    let id = fake.next_id();
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        fake::slash_command(
+            id,
+            "tok-review",
+            "review",
+            json!([
+                {"name": "draft", "type": 3, "value": "Tolles Foto mit meinen Kolleginnen vom Sommerfest!"},
+                {"name": "photo", "type": 5, "value": true}
+            ]),
+            plain_member(),
+        ),
+    );
+    let (callback, review) = answer_to(&fake, id, "tok-review").await;
+    assert_eq!(
+        callback["data"]["flags"], 64,
+        "review is ephemeral: {callback}"
+    );
+    assert_never_pings(&review);
+    let text = text_of(&review);
+    assert!(text.contains(".md:"), "no citation in {text}");
 
     // /ask public:true is for the channel.
     let id = fake.next_id();

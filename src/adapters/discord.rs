@@ -2,7 +2,8 @@
 //! platform-neutral [`Bot`] and its [`Reply`]s into serenity builders. No command logic
 //! lives here.
 //!
-//! - Slash commands `/ask`, `/reindex`, `/guidelines` and `/help` are registered at start,
+//! - Slash commands `/ask`, `/review`, `/reindex`, `/guidelines` and `/help`, and the message
+//!   command "Check against guidelines" (a draft review of the message), are registered at start,
 //!   for one guild when `GUIDEBOT_DISCORD_GUILD_ID` is set, else globally.
 //! - A message that mentions the bot, and any DM, is a question; the answer replies to it.
 //! - Buttons under answers: 👍 / 👎 and "More passages"; clicks on messages the bot didn't
@@ -19,12 +20,13 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use serenity::all::{
-    ButtonStyle, Command, CommandInteraction, CommandOptionType, ComponentInteraction, Context,
-    CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption,
-    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
-    CreateMessage, EditInteractionResponse, EventHandler, GatewayError, GatewayIntents, GuildId,
-    Http, HttpBuilder, Interaction, InteractionContext, InteractionId, Member, Message,
-    MessageReference, ReactionType, Ready, ResolvedValue, User, UserId,
+    ButtonStyle, Command, CommandInteraction, CommandOptionType, CommandType, ComponentInteraction,
+    Context, CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand,
+    CreateCommandOption, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EventHandler,
+    GatewayError, GatewayIntents, GuildId, Http, HttpBuilder, Interaction, InteractionContext,
+    InteractionId, Member, Message, MessageReference, ReactionType, Ready, ResolvedValue, User,
+    UserId,
 };
 use serenity::builder::Builder as _;
 use serenity::client::ClientBuilder;
@@ -134,6 +136,9 @@ async fn shutdown_signal() {
     }
 }
 
+/// The message context-menu command (right-click a message → Apps).
+pub const CHECK_MESSAGE: &str = "Check against guidelines";
+
 /// The slash commands, each with a description (Discord refuses commands without one).
 pub fn commands() -> Vec<CreateCommand> {
     vec![
@@ -181,6 +186,36 @@ pub fn commands() -> Vec<CreateCommand> {
                 "de",
                 "Die Richtlinien-Dokumente mit Verantwortlichen und Prüfdatum",
             ),
+        CreateCommand::new("review")
+            .description("Check a draft post against the guidelines: findings with citations")
+            .description_localized(
+                "de",
+                "Prüfe einen Post-Entwurf gegen die Richtlinien: Funde mit Quellen",
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::String,
+                    "draft",
+                    "The text of your post, e.g. Great day at the summer party!",
+                )
+                .description_localized(
+                    "de",
+                    "Der Text deines Posts, z. B. Schöner Tag beim Sommerfest!",
+                )
+                .required(true),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::Boolean,
+                    "photo",
+                    "The post includes a photo or video",
+                )
+                .description_localized("de", "Der Post enthält ein Foto oder Video")
+                .required(false),
+            ),
+        CreateCommand::new(CHECK_MESSAGE)
+            .kind(CommandType::Message)
+            .name_localized("de", "Mit Richtlinien abgleichen"),
         CreateCommand::new("help")
             .description("How to ask guidebot, what it can and can't do, whom to contact")
             .description_localized(
@@ -293,6 +328,30 @@ impl Handler {
                     lang,
                     Some(ANSWER_AT_ONCE_WITHIN),
                     move || bot.ask(&caller, &question),
+                )
+                .await
+            }
+            "review" => {
+                let (draft, photo) = review_options(&command);
+                respond(
+                    ctx,
+                    (id, token),
+                    true,
+                    lang,
+                    Some(ANSWER_AT_ONCE_WITHIN),
+                    move || bot.review(&caller, &draft, photo),
+                )
+                .await
+            }
+            CHECK_MESSAGE => {
+                let draft = target_message_content(&command);
+                respond(
+                    ctx,
+                    (id, token),
+                    true,
+                    lang,
+                    Some(ANSWER_AT_ONCE_WITHIN),
+                    move || bot.review(&caller, &draft, false),
                 )
                 .await
             }
@@ -421,6 +480,35 @@ fn ask_options(command: &CommandInteraction) -> (String, bool) {
         }
     }
     (question, public)
+}
+
+fn review_options(command: &CommandInteraction) -> (String, bool) {
+    let mut draft = String::new();
+    let mut photo = false;
+    for option in command.data.options() {
+        match (option.name, option.value) {
+            ("draft", ResolvedValue::String(text)) => draft = text.to_string(),
+            ("photo", ResolvedValue::Boolean(value)) => photo = value,
+            _ => {}
+        }
+    }
+    (draft, photo)
+}
+
+/// The content of the message a context-menu command was used on (empty if unknown).
+fn target_message_content(command: &CommandInteraction) -> String {
+    command
+        .data
+        .target_id
+        .and_then(|target| {
+            command
+                .data
+                .resolved
+                .messages
+                .get(&target.to_message_id())
+                .map(|m| m.content.clone())
+        })
+        .unwrap_or_default()
 }
 
 /// The message text without the bot's own mention (`<@id>` or `<@!id>`).
@@ -587,6 +675,12 @@ mod tests {
     fn every_command_and_option_has_a_description() {
         let commands = serde_json::to_value(commands()).unwrap();
         for command in commands.as_array().unwrap() {
+            if command["type"] == 3 {
+                // Message commands have a name only; Discord refuses a description.
+                assert_eq!(command["name"], CHECK_MESSAGE);
+                assert_eq!(command["description"].as_str().unwrap_or(""), "");
+                continue;
+            }
             assert!(
                 !command["description"].as_str().unwrap_or("").is_empty(),
                 "{command}"

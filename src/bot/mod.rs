@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod limits;
 pub mod rate_limit;
 pub mod reply;
+pub mod review_reply;
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, Hasher};
@@ -43,6 +44,8 @@ pub trait Backend: Send + Sync {
     fn documents(&self) -> Vec<DocumentInfo>;
     fn built_at(&self) -> OffsetDateTime;
     fn config(&self) -> &Config;
+    /// Reviews a draft post against the guidelines.
+    fn review(&self, draft: &str, photo: bool) -> crate::Result<crate::review::Review>;
 }
 
 impl Backend for Engine {
@@ -60,6 +63,9 @@ impl Backend for Engine {
     }
     fn config(&self) -> &Config {
         Engine::config(self)
+    }
+    fn review(&self, draft: &str, photo: bool) -> crate::Result<crate::review::Review> {
+        crate::review::review(self, draft, photo)
     }
 }
 
@@ -325,6 +331,65 @@ impl Bot {
         }
     }
 
+    /// Reviews a draft post: rate limit, engine (which caps the draft), rendering; ephemeral.
+    pub fn review(&self, caller: &Caller, draft: &str, photo: bool) -> Reply {
+        self.review_at(caller, draft, photo, Instant::now())
+    }
+
+    fn review_at(&self, caller: &Caller, draft: &str, photo: bool, now: Instant) -> Reply {
+        let draft = draft.trim();
+        let lang = lang::detect(draft).or(caller.lang).unwrap_or(Lang::En);
+        if draft.is_empty() && !photo {
+            return reply::render_notice(
+                "❓",
+                reply::tr(
+                    lang,
+                    "Please paste the text of your post, e.g. “Great day at the summer party!”",
+                    "Bitte füge den Text deines Posts ein, z. B. „Schöner Tag beim Sommerfest!“",
+                ),
+            );
+        }
+        let limited = self
+            .limiter
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .check(&caller.user, now);
+        if let Err(wait) = limited {
+            let seconds = wait.as_secs().max(1);
+            return reply::render_notice(
+                "⏳",
+                match lang {
+                    Lang::En => format!(
+                        "You're asking faster than I can keep up with (at most {} requests a \
+                         minute). Please try again in {seconds} s.",
+                        self.config().rate_limit_per_minute
+                    ),
+                    Lang::De => format!(
+                        "Du fragst schneller, als ich mitkomme (höchstens {} Anfragen pro \
+                         Minute). Bitte versuch es in {seconds} s noch einmal.",
+                        self.config().rate_limit_per_minute
+                    ),
+                },
+            );
+        }
+        match self.backend.review(draft, photo) {
+            Ok(review) => {
+                let mut rendered =
+                    review_reply::render_review(&review, self.config(), self.backend.built_at());
+                rendered.ephemeral = true;
+                rendered
+            }
+            Err(crate::Error::BadQuestion(why)) => reply::render_notice(
+                "❓",
+                match lang {
+                    Lang::En => format!("I can't review that: {why}"),
+                    Lang::De => format!("Das kann ich nicht prüfen: {why}"),
+                },
+            ),
+            Err(e) => report_internal_error(lang, "reviewing a draft", &e),
+        }
+    }
+
     /// Why `caller` may not re-index, as a polite refusal; `None` when they may.
     pub fn reindex_refusal(&self, caller: &Caller) -> Option<Reply> {
         if caller.may_reindex(self.config()) {
@@ -497,6 +562,12 @@ mod tests {
         }
         fn config(&self) -> &Config {
             &self.config
+        }
+        fn review(&self, _draft: &str, _photo: bool) -> crate::Result<crate::review::Review> {
+            if self.fail {
+                return Err(crate::Error::BadQuestion("failing".into()));
+            }
+            Ok(crate::bot::review_reply::tests::review(1, 0))
         }
     }
 

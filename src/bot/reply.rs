@@ -128,7 +128,7 @@ const ORANGE: u32 = 0xe6_7e_22;
 const BLUE: u32 = 0x34_98_db;
 const GREY: u32 = 0x95_a5_a6;
 
-fn verdict_color(verdict: Option<Verdict>) -> u32 {
+pub(crate) fn verdict_color(verdict: Option<Verdict>) -> u32 {
     match verdict {
         Some(Verdict::Allowed) => GREEN,
         Some(Verdict::NotAllowed) => RED,
