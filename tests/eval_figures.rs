@@ -60,3 +60,32 @@ fn corpus_figures_hold() {
     assert!(figure(&report, "out_of_scope_abstained") >= 9.0, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
 }
+
+#[test]
+fn draft_review_meets_its_targets() {
+    let index = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_guidebot"))
+        .arg("eval")
+        .arg(repo().join("tests/eval/drafts.jsonl"))
+        .arg("--drafts")
+        .arg("--guidelines")
+        .arg(repo().join("guidelines"))
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    eprintln!("drafts: {report}");
+    assert!(figure(&report, "recall") >= 0.9, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.8, "{report}");
+    let harmless = figure(&report, "harmless");
+    assert!(
+        figure(&report, "false_objections") <= (harmless / 10.0).floor().max(1.0),
+        "{report}"
+    );
+}
