@@ -4,7 +4,8 @@
 //! Data flows through the modules in this order:
 //! guideline files ([`document`], [`front_matter`], [`section`]) → analysis
 //! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] → [`answer`] (passages, verdicts)
-//! → chat adapters (in the binary crate's `adapters`).
+//! ([`engine`] serves it, [`watch`] keeps it fresh) → the chat-neutral [`bot`] core →
+//! [`adapters`] (terminal, Discord). [`review`], [`check`] and [`eval`] build on the same core.
 
 pub mod document;
 pub mod error;
@@ -13,19 +14,19 @@ pub mod lang;
 pub mod section;
 
 pub use error::{Error, Result};
+pub mod adapters;
 pub mod analysis;
 pub mod answer;
+pub mod bot;
+pub mod check;
 pub mod config;
 pub mod engine;
+pub mod eval;
 pub mod index;
 pub mod passage;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod synonyms;
 pub mod verdict;
-pub mod bot;
-pub mod adapters;
-pub mod check;
-pub mod eval;
-pub mod review;
 pub mod watch;

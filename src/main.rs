@@ -169,6 +169,11 @@ fn serve(config: Config) -> anyhow::Result<u8> {
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
     let engine = std::sync::Arc::new(open_engine(config)?);
+    // Edits in the guidelines folder re-index by themselves while the bot runs; without a
+    // watcher the bot still serves and `/reindex` still works.
+    let _watcher = guidebot::watch::spawn_watcher(engine.clone())
+        .map_err(|error| tracing::warn!(%error, "not watching the guidelines folder for edits"))
+        .ok();
     match token {
         Some(token) => {
             let runtime = tokio::runtime::Builder::new_multi_thread()
