@@ -105,6 +105,8 @@ fn schema() -> (Schema, Fields) {
 pub struct SectionTerms {
     /// Title, heading path and own heading.
     pub heading: HashSet<String>,
+    /// The section's own heading only.
+    pub own_heading: HashSet<String>,
     pub body: HashSet<String>,
 }
 
@@ -301,6 +303,7 @@ fn snapshot_from(
         let body_text = section.text();
         let terms = SectionTerms {
             heading: analyzer.term_set(&heading_text, section.lang),
+            own_heading: analyzer.term_set(section.heading(), section.lang),
             body: analyzer.term_set(&body_text, section.lang),
         };
         for term in terms.heading.union(&terms.body) {
