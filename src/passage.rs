@@ -162,23 +162,7 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
     };
     // The verdict: from the most relevant sentence that states one (a Yes/No answer
     // opening an FAQ section speaks to the whole section's question).
-    let verdict_index = (0..sentences.len())
-        .filter(|&i| verdicts[i].is_some())
-        .filter(|&i| {
-            let how = verdicts[i].map(|f| f.how);
-            scores[i] >= 0.5 * scores[best] && scores[i] > 0.0 || how == Some(Stated::Answer)
-        })
-        .max_by(|&a, &b| {
-            let rank = |i: usize| {
-                let answer_bonus = if verdicts[i].map(|f| f.how) == Some(Stated::Answer) {
-                    0.5
-                } else {
-                    0.0
-                };
-                scores[i] + answer_bonus
-            };
-            rank(a).total_cmp(&rank(b)).then(b.cmp(&a))
-        });
+    let verdict_index = pick_verdict_sentence(&scores, &verdicts, best);
     if let Some(i) = verdict_index {
         add(i, &mut chosen);
     }
@@ -228,6 +212,34 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
         verdict_relevance,
         best_sentence_coverage: scores[best],
     }
+}
+
+/// The sentence whose verdict answers: among the sentences stating one that are nearly
+/// as relevant as the best sentence (a Yes/No answer opening an FAQ section always
+/// qualifies), the most relevant — and among near-ties the strictest, because a wrong
+/// "allowed" is the worst answer guidebot can give.
+fn pick_verdict_sentence(
+    scores: &[f32],
+    verdicts: &[Option<Finding>],
+    best: usize,
+) -> Option<usize> {
+    let is_answer = |i: usize| verdicts[i].is_some_and(|f| f.how == Stated::Answer);
+    let rank = |i: usize| scores[i] + if is_answer(i) { 0.5 } else { 0.0 };
+    let eligible: Vec<usize> = (0..scores.len())
+        .filter(|&i| verdicts[i].is_some())
+        .filter(|&i| (scores[i] > 0.0 && scores[i] >= 0.5 * scores[best]) || is_answer(i))
+        .collect();
+    let top = eligible.iter().map(|&i| rank(i)).fold(f32::MIN, f32::max);
+    eligible
+        .into_iter()
+        .filter(|&i| rank(i) >= 0.9 * top)
+        .max_by(|&a, &b| {
+            let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
+            strictness(a)
+                .cmp(&strictness(b))
+                .then(rank(a).total_cmp(&rank(b)))
+                .then(b.cmp(&a))
+        })
 }
 
 fn chosen_contains(indices: &[usize], i: usize) -> bool {

@@ -67,7 +67,7 @@ impl Default for Tuning {
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
-            min_verdict_relevance: 0.5,
+            min_verdict_relevance: 0.45,
         }
     }
 }
@@ -402,7 +402,10 @@ fn rank(
 fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Passage {
     let section = &snapshot.sections[candidate.ord];
     let quote = &candidate.quote;
-    let clear = quote.verdict_relevance >= tuning.min_verdict_relevance;
+    // Clear means the verdict's sentence speaks to the question: it covers a fair share of
+    // it, and nearly as much as the section's best sentence does.
+    let clear = quote.verdict_relevance >= tuning.min_verdict_relevance
+        && quote.verdict_relevance >= 0.6 * quote.best_sentence_coverage;
     let verdict: Option<Verdict> = quote.verdict.filter(|_| clear);
     Passage {
         file: section.file.clone(),

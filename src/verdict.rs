@@ -338,6 +338,8 @@ pub fn asks_about_violation(question: &str) -> bool {
         "penal",
         "punish",
         "illegal",
+        "problem",
+        "problematisch",
         "verstoß",
         "verstoss",
         "verstoße",
