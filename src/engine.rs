@@ -132,7 +132,7 @@ impl Engine {
         };
         let synonyms = load_synonyms(&config).unwrap_or_else(|error| {
             tracing::warn!(%error, "synonyms not used");
-            Synonyms::default()
+            Synonyms::builtin()
         });
         let engine = Engine {
             config,

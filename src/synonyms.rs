@@ -31,9 +31,32 @@ pub struct SynonymProblem {
     pub message: String,
 }
 
+/// guidebot's built-in everyday vocabulary (see `synonyms_builtin.toml`).
+const BUILTIN: &str = include_str!("synonyms_builtin.toml");
+
 impl Synonyms {
-    /// Loads `synonyms.toml` from the guidelines folder; a missing file means none.
+    /// The built-in everyday vocabulary that applies to every guidelines folder.
+    pub fn builtin() -> Synonyms {
+        // The file is part of guidebot and tested below; a mistake in it must not stop
+        // the bot, so it degrades to no built-in synonyms.
+        Self::parse(BUILTIN).unwrap_or_default()
+    }
+
+    /// `other`'s entries added to these, replacing entries with the same key.
+    pub fn merged_with(mut self, other: Synonyms) -> Synonyms {
+        for (lang, entries) in other.by_lang {
+            self.by_lang.entry(lang).or_default().extend(entries);
+        }
+        self
+    }
+
+    /// The built-in vocabulary plus `synonyms.toml` from the guidelines folder (a missing
+    /// file adds nothing).
     pub fn load(guidelines: &Path) -> Result<Synonyms> {
+        Self::load_file(guidelines).map(|own| Self::builtin().merged_with(own))
+    }
+
+    fn load_file(guidelines: &Path) -> Result<Synonyms> {
         let path = guidelines.join(FILE_NAME);
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::parse(&text).map_err(|problems| Error::Synonyms {
@@ -148,6 +171,23 @@ mod tests {
         assert_eq!(s.lookup("Posten", Lang::De), ["teilen", "veröffentlichen"]);
         assert_eq!(s.lookup("pic", Lang::En), ["photo"]);
         assert!(s.lookup("pic", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn builtin_vocabulary_parses_and_company_entries_override_it() {
+        assert!(
+            Synonyms::parse(BUILTIN).is_ok(),
+            "{:?}",
+            Synonyms::parse(BUILTIN).err()
+        );
+        let builtin = Synonyms::builtin();
+        assert!(builtin
+            .lookup("azubis", Lang::De)
+            .contains(&"auszubildende".to_string()));
+        let own = Synonyms::parse("[de]\nazubis = [\"lehrlinge\"]\n").unwrap();
+        let merged = builtin.merged_with(own);
+        assert_eq!(merged.lookup("azubis", Lang::De), ["lehrlinge"]);
+        assert!(!merged.lookup("chef", Lang::De).is_empty());
     }
 
     #[test]
