@@ -108,6 +108,30 @@ pub struct SectionTerms {
     /// The section's own heading only.
     pub own_heading: HashSet<String>,
     pub body: HashSet<String>,
+    /// Pairs of terms standing within a few words of each other, for phrase matches.
+    pub pairs: HashSet<(String, String)>,
+}
+
+/// How many word positions apart two terms may stand to count as a pair.
+const PAIR_WINDOW: usize = 3;
+
+/// Term pairs (in text order) within [`PAIR_WINDOW`] words of each other.
+fn term_pairs(analyzer: &Analyzer, texts: &[&str], lang: Lang) -> HashSet<(String, String)> {
+    let mut pairs = HashSet::new();
+    for text in texts {
+        let tokens = analyzer.analyze(text, lang);
+        for (i, a) in tokens.iter().enumerate() {
+            for b in tokens[i + 1..]
+                .iter()
+                .take_while(|b| b.position <= a.position + PAIR_WINDOW)
+            {
+                if b.position > a.position {
+                    pairs.insert((a.term.clone(), b.term.clone()));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// A loaded, immutable index: what one question is answered from.
@@ -305,6 +329,7 @@ fn snapshot_from(
             heading: analyzer.term_set(&heading_text, section.lang),
             own_heading: analyzer.term_set(section.heading(), section.lang),
             body: analyzer.term_set(&body_text, section.lang),
+            pairs: term_pairs(&analyzer, &[section.heading(), &body_text], section.lang),
         };
         for term in terms.heading.union(&terms.body) {
             *doc_freq.entry(term.clone()).or_default() += 1;

@@ -267,6 +267,37 @@ struct Features {
     heading_coverage: f32,
     own_heading_coverage: f32,
     sentence_coverage: f32,
+    phrase_coverage: f32,
+}
+
+/// The share of the question's neighbouring concept pairs ("campaign email", "profile
+/// picture") that stand close together in the section: the proximity bonus.
+fn pair_coverage(plan: &QueryPlan, pairs: &HashSet<(String, String)>) -> f32 {
+    let neighbours: Vec<(&Concept, &Concept)> =
+        plan.concepts.windows(2).map(|w| (&w[0], &w[1])).collect();
+    if neighbours.is_empty() {
+        return 0.0;
+    }
+    let primary = |c: &Concept| {
+        c.terms
+            .iter()
+            .filter(|(_, w)| *w >= 0.6)
+            .map(|(t, _)| t.clone())
+            .collect::<Vec<_>>()
+    };
+    let matched = neighbours
+        .iter()
+        .filter(|(a, b)| {
+            let (a, b) = (primary(a), primary(b));
+            a.iter().any(|x| {
+                b.iter().any(|y| {
+                    pairs.contains(&(x.clone(), y.clone()))
+                        || pairs.contains(&(y.clone(), x.clone()))
+                })
+            })
+        })
+        .count();
+    matched as f32 / neighbours.len() as f32
 }
 
 /// Answers a question from a snapshot.
@@ -359,6 +390,7 @@ fn rank(
             let sentence_terms = analyzer.term_set(sentence, section.lang);
             coverage(plan, unknown, |t| sentence_terms.contains(t)).0
         });
+        let phrase_coverage = pair_coverage(plan, &terms.pairs);
         let (own_heading_coverage, _) = coverage(plan, unknown, |t| terms.own_heading.contains(t));
         let features = Features {
             bm25,
@@ -367,15 +399,18 @@ fn rank(
             heading_coverage,
             own_heading_coverage,
             sentence_coverage: quote.best_sentence_coverage,
+            phrase_coverage,
         };
         let same_lang = if section.lang == plan.lang { 1.0 } else { 0.0 };
         // Weights fitted on the dev sets (see the retrieval issue's closing note): how much
         // of the question the section and its headings cover matters most, then whether
-        // one sentence covers it; BM25 and the question's language break ties.
-        let score = 0.1 * features.bm25_norm
+        // one sentence covers it and whether neighbouring question words stand together;
+        // BM25 and the question's language break ties.
+        let score = 0.2 * features.bm25_norm
             + 0.5 * section_coverage
-            + 0.5 * heading_coverage
+            + 0.35 * heading_coverage
             + 0.35 * quote.best_sentence_coverage
+            + 0.2 * phrase_coverage
             + 0.1 * same_lang;
         candidates.push(Candidate {
             ord,

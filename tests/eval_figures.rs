@@ -57,7 +57,10 @@ fn corpus_figures_hold() {
     eprintln!("corpus: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.67, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.85, "{report}");
-    assert!(figure(&report, "out_of_scope_abstained") >= 10.0, "{report}");
+    assert!(
+        figure(&report, "out_of_scope_abstained") >= 10.0,
+        "{report}"
+    );
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
