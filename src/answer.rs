@@ -93,13 +93,7 @@ pub struct Passage {
 impl Passage {
     /// `Document title › Heading › Subheading`, without repeating a title that is also the H1.
     pub fn breadcrumb(&self) -> String {
-        let mut parts: Vec<&str> = vec![self.title.as_str()];
-        for heading in &self.heading_path {
-            if parts.last() != Some(&heading.as_str()) {
-                parts.push(heading);
-            }
-        }
-        parts.join(" › ")
+        crate::document::breadcrumb(&self.title, &self.heading_path)
     }
 
     /// `file.md:12-20` (or `file.md:12` for one line).

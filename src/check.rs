@@ -20,6 +20,7 @@ use crate::front_matter::{self, RawFrontMatter, Syntax};
 use crate::lang::Lang;
 use crate::section::{self, LineIndex, ParsedSection};
 use crate::synonyms::{self, Synonyms};
+use crate::verdict::{EMOJI_MARKERS, MARKERS};
 
 /// How bad a finding is: errors fail `guidebot check` (exit 1), warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -53,44 +54,9 @@ pub struct Finding {
 const KNOWN_FIELDS: &[&str] = &["title", "lang", "language", "owner", "reviewed", "tags"];
 const REQUIRED_FIELDS: &[&str] = &["title", "lang", "owner", "reviewed"];
 
-/// The rule markers guidebot understands (see `verdict.rs` and `guidelines/README.md`),
-/// as the handbook writes them. The first eight are the documented ones.
-const MARKERS: &[(&str, Verdict)] = &[
-    ("Erlaubt", Verdict::Allowed),
-    ("Nicht erlaubt", Verdict::NotAllowed),
-    ("Nur mit Freigabe", Verdict::NeedsApproval),
-    ("Erlaubt, wenn", Verdict::Conditional),
-    ("Allowed", Verdict::Allowed),
-    ("Not allowed", Verdict::NotAllowed),
-    ("Ask first", Verdict::NeedsApproval),
-    ("Allowed if", Verdict::Conditional),
-    ("Nur nach Freigabe", Verdict::NeedsApproval),
-    ("Erlaubt wenn", Verdict::Conditional),
-    ("Erlaubt, sofern", Verdict::Conditional),
-    ("Unter Bedingungen", Verdict::Conditional),
-    ("Verboten", Verdict::NotAllowed),
-    ("Allowed, if", Verdict::Conditional),
-    ("Approval needed", Verdict::NeedsApproval),
-    ("Needs approval", Verdict::NeedsApproval),
-    ("Don't", Verdict::NotAllowed),
-    ("Don’t", Verdict::NotAllowed),
-    ("Do not", Verdict::NotAllowed),
-    ("Do", Verdict::Allowed),
-];
-
 /// Bold labels that look like a marker to edit distance but are ordinary words.
 const NOT_MARKERS: &[&str] = &[
     "verbote", "dos", "do's", "don'ts", "donts", "don’ts", "note",
-];
-
-const EMOJI: &[(&str, Verdict)] = &[
-    ("✅", Verdict::Allowed),
-    ("✔", Verdict::Allowed),
-    ("❌", Verdict::NotAllowed),
-    ("🚫", Verdict::NotAllowed),
-    ("⛔", Verdict::NotAllowed),
-    ("⚠", Verdict::NeedsApproval),
-    ("🔶", Verdict::Conditional),
 ];
 
 /// Lints the guidelines folder. Never fails: an unreadable folder is a finding too.
@@ -506,7 +472,7 @@ impl FileLint<'_> {
                     } else {
                         Severity::Warning
                     };
-                    let expected = EMOJI
+                    let expected = EMOJI_MARKERS
                         .iter()
                         .find(|(_, v)| v == verdict)
                         .map_or("", |(e, _)| e);
@@ -697,7 +663,7 @@ fn strip_list_marker(line: &str) -> &str {
 }
 
 fn strip_emoji(text: &str) -> (Option<(&'static str, Verdict)>, &str) {
-    for (emoji, verdict) in EMOJI {
+    for (emoji, verdict) in EMOJI_MARKERS {
         if let Some(after) = text.strip_prefix(emoji) {
             let after = after.trim_start_matches('\u{fe0f}').trim_start();
             return (Some((emoji, *verdict)), after);

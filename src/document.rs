@@ -49,14 +49,20 @@ impl Section {
 
     /// `Title › Heading › Subheading`, without repeating a title that is also the H1.
     pub fn breadcrumb(&self) -> String {
-        let mut parts: Vec<&str> = vec![self.title.as_str()];
-        for heading in &self.heading_path {
-            if parts.last() != Some(&heading.as_str()) {
-                parts.push(heading);
-            }
-        }
-        parts.join(" › ")
+        breadcrumb(&self.title, &self.heading_path)
     }
+}
+
+/// `Title › Heading › Subheading` for a document title and heading path, without
+/// repeating a title that is also the H1.
+pub fn breadcrumb(title: &str, heading_path: &[String]) -> String {
+    let mut parts: Vec<&str> = vec![title];
+    for heading in heading_path {
+        if parts.last() != Some(&heading.as_str()) {
+            parts.push(heading);
+        }
+    }
+    parts.join(" › ")
 }
 
 /// A parsed guideline document.

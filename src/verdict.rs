@@ -22,32 +22,35 @@ pub enum Stated {
     Answer,
 }
 
-// Markers, lowercase, checked at the start of a block after emoji and bold are gone.
-// Longer ones first so "nicht erlaubt:" wins over "erlaubt".
-const MARKERS: &[(&str, Verdict)] = &[
-    ("nicht erlaubt", Verdict::NotAllowed),
-    ("nur mit freigabe", Verdict::NeedsApproval),
-    ("nur nach freigabe", Verdict::NeedsApproval),
-    ("erlaubt, wenn", Verdict::Conditional),
-    ("erlaubt wenn", Verdict::Conditional),
-    ("erlaubt, sofern", Verdict::Conditional),
-    ("unter bedingungen", Verdict::Conditional),
-    ("erlaubt", Verdict::Allowed),
-    ("verboten", Verdict::NotAllowed),
-    ("not allowed", Verdict::NotAllowed),
-    ("allowed if", Verdict::Conditional),
-    ("allowed, if", Verdict::Conditional),
-    ("allowed", Verdict::Allowed),
-    ("ask first", Verdict::NeedsApproval),
-    ("approval needed", Verdict::NeedsApproval),
-    ("needs approval", Verdict::NeedsApproval),
-    ("don't", Verdict::NotAllowed),
-    ("do not", Verdict::NotAllowed),
-    ("don’t", Verdict::NotAllowed),
-    ("do", Verdict::Allowed),
+/// Rule markers as the comms team writes them, checked case-insensitively at the start of
+/// a block once emoji and bold are gone. Longer ones first so "Nicht erlaubt:" wins over
+/// "Erlaubt". The lint suggests these spellings.
+pub(crate) const MARKERS: &[(&str, Verdict)] = &[
+    ("Nicht erlaubt", Verdict::NotAllowed),
+    ("Nur mit Freigabe", Verdict::NeedsApproval),
+    ("Nur nach Freigabe", Verdict::NeedsApproval),
+    ("Erlaubt, wenn", Verdict::Conditional),
+    ("Erlaubt wenn", Verdict::Conditional),
+    ("Erlaubt, sofern", Verdict::Conditional),
+    ("Unter Bedingungen", Verdict::Conditional),
+    ("Erlaubt", Verdict::Allowed),
+    ("Verboten", Verdict::NotAllowed),
+    ("Not allowed", Verdict::NotAllowed),
+    ("Allowed if", Verdict::Conditional),
+    ("Allowed, if", Verdict::Conditional),
+    ("Allowed", Verdict::Allowed),
+    ("Ask first", Verdict::NeedsApproval),
+    ("Approval needed", Verdict::NeedsApproval),
+    ("Needs approval", Verdict::NeedsApproval),
+    ("Don't", Verdict::NotAllowed),
+    ("Do not", Verdict::NotAllowed),
+    ("Don’t", Verdict::NotAllowed),
+    ("Do", Verdict::Allowed),
 ];
 
-const EMOJI_MARKERS: &[(&str, Verdict)] = &[
+/// Emoji that state a verdict at the start of a rule (with or without the variation
+/// selector U+FE0F).
+pub(crate) const EMOJI_MARKERS: &[(&str, Verdict)] = &[
     ("✅", Verdict::Allowed),
     ("✔️", Verdict::Allowed),
     ("✔", Verdict::Allowed),
@@ -256,7 +259,7 @@ fn marker(text: &str) -> Option<Verdict> {
     }
     let lower = rest.to_lowercase();
     for (word, verdict) in MARKERS {
-        if let Some(after) = lower.strip_prefix(word) {
+        if let Some(after) = lower.strip_prefix(word.to_lowercase().as_str()) {
             // A marker is a label: it ends with a colon (or a dash) right after the word.
             let after = after.trim_start();
             if after.starts_with(':') || after.starts_with(" -") || after.starts_with('–') {
