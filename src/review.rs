@@ -365,11 +365,17 @@ impl Words {
         }
     }
 
-    /// The first word that starts with one of `prefixes` (lower-case stems).
+    /// The first word that starts with one of `prefixes` (lower-case stems), or holds a
+    /// longer one inside it: German compounds end in the word that names them
+    /// ("Stromausfall" is an "Ausfall").
     fn prefix(&self, prefixes: &[&str]) -> Option<String> {
         self.lower
             .iter()
-            .find(|w| prefixes.iter().any(|p| w.starts_with(p)))
+            .find(|w| {
+                prefixes
+                    .iter()
+                    .any(|p| w.starts_with(p) || (p.chars().count() >= 6 && w.contains(p)))
+            })
             .cloned()
     }
 

@@ -165,6 +165,18 @@ const PROHIBITION: &[&str] = &[
     "not ok",
 ];
 
+/// A permission bound to conditions: "dürfen nur gepostet werden, wenn …", "may only".
+const ONLY_IF: &[&str] = &[
+    "dürfen nur ",
+    "darf nur ",
+    "nur mit einwilligung",
+    "nur mit ihrer",
+    "nur mit seiner",
+    "nur mit ausdrücklicher",
+    "may only ",
+    "can only ",
+];
+
 const PERMISSION: &[&str] = &[
     "ist erlaubt",
     "sind erlaubt",
@@ -305,6 +317,9 @@ fn prose(text: &str) -> Option<Verdict> {
     if APPROVAL.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::NeedsApproval);
     }
+    if ONLY_IF.iter().any(|p| lower.contains(p)) {
+        return Some(Verdict::Conditional);
+    }
     if PROHIBITION.iter().any(|p| lower.contains(p)) {
         // "nicht nur erlaubt, sondern erwünscht" and the like are too tangled to call:
         // permission words that remain once the prohibitions are taken out.
@@ -432,6 +447,26 @@ mod tests {
         assert_eq!(
             verdict("Die Freigabe erteilt das Team Kommunikation."),
             None
+        );
+    }
+
+    #[test]
+    fn permissions_bound_to_conditions() {
+        assert_eq!(
+            verdict("Fotos vom Terminal dürfen nur gepostet werden, wenn keine Kennzeichen lesbar sind."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Kolleginnen und Kollegen dürfen nur mit ihrer ausdrücklichen Einwilligung gezeigt werden."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("You may only post from your own account."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Only with approval from the press office."),
+            Some(Verdict::NeedsApproval)
         );
     }
 
