@@ -165,6 +165,20 @@ const PROHIBITION: &[&str] = &[
     "not ok",
 ];
 
+/// Prohibitions denied.
+const NOT_PROHIBITED: &[&str] = &[
+    "not prohibited",
+    "not be prohibited",
+    "not forbidden",
+    "does not violate",
+    "would not violate",
+    "will not violate",
+    "is not a violation",
+    "nicht verboten",
+    "kein verstoß",
+    "nicht untersagt",
+];
+
 /// A permission bound to conditions: "dürfen nur gepostet werden, wenn …", "may only".
 const ONLY_IF: &[&str] = &[
     "dürfen nur ",
@@ -320,6 +334,15 @@ fn prose(text: &str) -> Option<Verdict> {
     if ONLY_IF.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::Conditional);
     }
+    // "would not be prohibited", "nicht verboten": a prohibition denied is a permission.
+    if NOT_PROHIBITED.iter().any(|p| lower.contains(p)) {
+        let conditional = CONDITION.iter().any(|p| lower.contains(p));
+        return Some(if conditional {
+            Verdict::Conditional
+        } else {
+            Verdict::Allowed
+        });
+    }
     if PROHIBITION.iter().any(|p| lower.contains(p)) {
         // "nicht nur erlaubt, sondern erwünscht" and the like are too tangled to call:
         // permission words that remain once the prohibitions are taken out.
@@ -447,6 +470,18 @@ mod tests {
         assert_eq!(
             verdict("Die Freigabe erteilt das Team Kommunikation."),
             None
+        );
+    }
+
+    #[test]
+    fn denied_prohibitions_are_permissions() {
+        assert_eq!(
+            verdict("Watching such stations in the workplace does not violate the Hatch Act."),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("An employee would not be prohibited from having a photograph if all of the following apply."),
+            Some(Verdict::Conditional)
         );
     }
 
