@@ -1938,13 +1938,26 @@ fn same_passage(a: &Passage, b: &Passage) -> bool {
 /// Asks the focused question for a hit in both languages (handbooks often keep a topic
 /// in one language only) and keeps the passages that really answer it: the best ones
 /// in the draft's language, and the other language's when they match confidently.
-fn focused_passages(engine: &Engine, topic: Topic, lang: Lang) -> Result<Vec<Passage>> {
+fn focused_passages(
+    engine: &Engine,
+    topic: Topic,
+    lang: Lang,
+    excerpt: &str,
+) -> Result<Vec<Passage>> {
+    // The focused question names the topic in the guidelines' words; the draft's own
+    // sentence adds what is specific to it (the election, the customer, the feature).
     let first = engine.ask(topic.question(lang))?;
     let mut passages = if first.abstained {
         Vec::new()
     } else {
         applying(&first.passages)
     };
+    let specific = engine.ask(&format!("{} {excerpt}", topic.question(lang)))?;
+    if let Some(p) = specific.passages.first().filter(|_| !specific.abstained) {
+        if !passages.iter().any(|q| same_passage(p, q)) {
+            passages.push(p.clone());
+        }
+    }
     let second = engine.ask(topic.question(lang.other()))?;
     if !second.abstained {
         let unclear = passages.iter().all(|p| p.verdict.is_none());
@@ -1957,7 +1970,12 @@ fn focused_passages(engine: &Engine, topic: Topic, lang: Lang) -> Result<Vec<Pas
                 continue;
             }
             let confident = p.score >= OTHER_LANGUAGE_MIN_SCORE;
-            if (confident || passages.is_empty()) && (p.verdict.is_some() || unclear) {
+            // Beside rules in the draft's own language, a rule from the other language
+            // may warn but never clear: a wrong "allowed" is the worst answer.
+            let permissive = matches!(p.verdict, Some(Verdict::Allowed | Verdict::Conditional));
+            let only_warns = passages.is_empty() || !permissive;
+            if (confident || passages.is_empty()) && (p.verdict.is_some() || unclear) && only_warns
+            {
                 passages.push(p);
             }
         }
@@ -1992,13 +2010,14 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     });
     let mut findings: Vec<Finding> = Vec::new();
     for hit in hits {
-        let mut passages = focused_passages(engine, hit.topic, draft_lang)?;
+        let excerpt = sentences.get(hit.sentence).copied().unwrap_or_default();
+        let mut passages = focused_passages(engine, hit.topic, draft_lang, excerpt)?;
         if passages.is_empty()
             && hit.kind == Kind::PeopleInPhotos
             && hit.topic != Topic::PhotoGeneric
         {
             // No rule for this kind of photo: the general rule on people in photos.
-            passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang)?;
+            passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang, excerpt)?;
         }
         if passages.is_empty() {
             continue;
