@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 3;
+pub const ANALYSIS_VERSION: u32 = 4;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn fold(word: &str) -> String {
 }
 
 const GERMAN_STOP_WORDS: &str = "\
-ab woran worauf wozu wieviel wieviele aber alle allem allen aller alles als also am an ander andere anderen anderer anderes
+gegen ab woran worauf wozu wieviel wieviele aber alle allem allen aller alles als also am an ander andere anderen anderer anderes
 auch auf aus bei beim bin bis bist da damit dann das dass daß dein deine dem den denn
 der des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein
 eine einem einen einer eines er es etwa etwas euch euer eure für gibt hab habe haben hat
@@ -271,6 +271,14 @@ impl Vocabulary {
     }
 }
 
+/// The verb inside a German past participle ("gepostet" → "postet"), if the word looks
+/// like one: "ge" + at least five letters, ending in -t or -en.
+fn participle_base(folded: &str) -> Option<&str> {
+    let rest = folded.strip_prefix("ge")?;
+    let long_enough = rest.chars().count() >= 5;
+    (long_enough && (rest.ends_with('t') || rest.ends_with("en"))).then_some(rest)
+}
+
 /// Analyzes text for one language. Cheap to clone; shares the vocabulary.
 #[derive(Clone)]
 pub struct Analyzer {
@@ -319,12 +327,20 @@ impl Analyzer {
         if lang != Lang::De {
             return Vec::new();
         }
-        self.vocabulary
-            .split_compound(&fold(word))
+        let folded = fold(word);
+        let mut parts: Vec<String> = self
+            .vocabulary
+            .split_compound(&folded)
             .into_iter()
             .map(|part| self.stem(&part, Lang::De))
             .filter(|part| part.chars().count() >= 3)
-            .collect()
+            .collect();
+        // The stemmer keeps the "ge-" of past participles: "gepostet" should meet
+        // "posten", "geteilt" meet "teilen".
+        if let Some(rest) = participle_base(&folded) {
+            parts.push(self.stem(rest, Lang::De));
+        }
+        parts
     }
 
     /// Index terms of a text: stop words dropped, compounds add their parts at the same
@@ -474,6 +490,17 @@ mod tests {
         let t = terms(&a, "Mitarbeiterempfehlungsprogramm", Lang::De);
         assert!(t.contains(&a.stem("empfehlung", Lang::De)), "{t:?}");
         assert!(t.contains(&a.stem("programm", Lang::De)), "{t:?}");
+    }
+
+    #[test]
+    fn participles_meet_their_verb() {
+        let a = analyzer(&[]);
+        let t = terms(&a, "gepostet", Lang::De);
+        assert!(t.contains(&a.stem("posten", Lang::De)), "{t:?}");
+        assert!(
+            terms(&a, "Geschenk", Lang::De).len() == 1,
+            "not a participle"
+        );
     }
 
     #[test]
