@@ -1,5 +1,6 @@
 //! The bot as a terminal chat: every line is a question, except the commands
-//! `/reindex`, `/guidelines`, `/help`, `/more` and `/quit`. Reads stdin line by line, so
+//! `/review <draft>` (`/review-photo <draft>` for a post with a picture), `/reindex`,
+//! `/guidelines`, `/help`, `/more` and `/quit`. Reads stdin line by line, so
 //! it works with piped input too and ends at end of input.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -25,6 +26,7 @@ pub fn run(engine: Arc<Engine>) -> anyhow::Result<()> {
 #[derive(Debug, PartialEq, Eq)]
 enum Line<'a> {
     Ask(&'a str),
+    Review { draft: &'a str, photo: bool },
     Reindex,
     Guidelines,
     Help,
@@ -47,6 +49,14 @@ fn parse(line: &str) -> Line<'_> {
         .unwrap_or((command, ""));
     match name.to_lowercase().as_str() {
         "ask" => Line::Ask(rest.trim()),
+        "review" => Line::Review {
+            draft: rest.trim(),
+            photo: false,
+        },
+        "review-photo" => Line::Review {
+            draft: rest.trim(),
+            photo: true,
+        },
         "reindex" => Line::Reindex,
         "guidelines" => Line::Guidelines,
         "help" | "?" => Line::Help,
@@ -90,6 +100,7 @@ pub fn chat(
             }
             Line::Quit => break,
             Line::Ask(question) => bot.ask(&caller, question),
+            Line::Review { draft, photo } => bot.review(&caller, draft, photo),
             Line::Reindex => bot.reindex(&caller),
             Line::Guidelines => bot.guidelines(&caller),
             Line::Help => bot.help(&caller),
@@ -144,6 +155,20 @@ mod tests {
         assert_eq!(parse("/Guidelines"), Line::Guidelines);
         assert_eq!(parse("/help"), Line::Help);
         assert_eq!(parse("/more"), Line::More);
+        assert_eq!(
+            parse("/review Umsatz +20 %!"),
+            Line::Review {
+                draft: "Umsatz +20 %!",
+                photo: false
+            }
+        );
+        assert_eq!(
+            parse("/review-photo Teamfoto"),
+            Line::Review {
+                draft: "Teamfoto",
+                photo: true
+            }
+        );
         assert_eq!(parse("/quit"), Line::Quit);
         assert_eq!(parse("/frob x"), Line::Unknown("frob"));
         assert_eq!(parse("   "), Line::Empty);

@@ -543,7 +543,8 @@ pub fn render_help(contact: &str, lang: Lang) -> Reply {
              ❌ not allowed, ⚠️ needs approval, 🔶 allowed under conditions).\n\
              **What I don't do:** I don't judge beyond the guidelines, and I don't see your \
              draft unless you paste it. `/ask` answers only you unless you set `public: true`.\n\n\
-             **Commands:** `/ask`, `/guidelines` (the documents and their review dates), \
+             **Commands:** `/ask`, `/review` (check a draft post against every rule it \
+             touches, privately), `/guidelines` (the documents and their review dates), \
              `/help`, `/reindex` (admins: re-read the guidelines).\n\n\
              When the guidelines don't cover your question, ask {contact}."
         ),
@@ -557,7 +558,8 @@ pub fn render_help(contact: &str, lang: Lang) -> Reply {
              **Was ich nicht tue:** Ich urteile nicht über die Richtlinien hinaus und sehe \
              deinen Entwurf nur, wenn du ihn einfügst. `/ask` antwortet nur dir, außer mit \
              `public: true`.\n\n\
-             **Befehle:** `/ask`, `/guidelines` (die Dokumente und ihre Prüfdaten), `/help`, \
+             **Befehle:** `/ask`, `/review` (einen Entwurf gegen alle berührten Regeln prüfen, \
+             nur für dich), `/guidelines` (die Dokumente und ihre Prüfdaten), `/help`, \
              `/reindex` (Admins: Richtlinien neu einlesen).\n\n\
              Wenn die Richtlinien deine Frage nicht beantworten, frag {contact}."
         ),
