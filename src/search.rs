@@ -350,10 +350,26 @@ pub fn answer(
         .map(|c| to_passage(snapshot, c, tuning))
         .collect();
     answer.abstained = false;
-    answer.verdict = passages.first().and_then(|p| p.verdict);
+    answer.verdict = overall_verdict(&passages);
     answer.more = passages.split_off(passages.len().min(3));
     answer.passages = passages;
     Ok(answer)
+}
+
+/// The answer's verdict: the best passage's, unless a runner-up that matches the question
+/// just as well says something else — then the question is too broad for one verdict
+/// ("Darf ich Fotos posten?" touches the rule on children and the one on colleagues).
+fn overall_verdict(passages: &[Passage]) -> Option<Verdict> {
+    let best = passages.first()?;
+    let contested = passages
+        .iter()
+        .skip(1)
+        .any(|p| p.score >= 0.97 * best.score && p.verdict != best.verdict);
+    if contested {
+        None
+    } else {
+        best.verdict
+    }
 }
 
 fn rank(
