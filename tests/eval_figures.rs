@@ -40,8 +40,8 @@ fn figure(report: &Value, key: &str) -> f64 {
 fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.69, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.78, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.72, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.79, "{report}");
     assert!(figure(&report, "out_of_scope_abstained") >= 8.0, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
 }
@@ -55,13 +55,13 @@ fn corpus_figures_hold() {
     }
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.67, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.71, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.85, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 10.0,
         "{report}"
     );
-    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
 }
 
 #[test]
