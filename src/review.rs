@@ -1162,60 +1162,74 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
 
 /// Political statements; with the company's name, logo, clothing or hashtags, the
 /// stricter rule for political statements tied to the company.
+/// Political words beyond the sample handbook's: offices, campaigns, partisanship
+/// (prefixes, and phrases matched whole).
+const POLITICS_PREFIXES: &str = "senat partisan nonpartisan ballot reelect re-elect nominee \
+     congressm congressw caucus fundrais kommunalwahl bürgermeister stadtrat gemeinderat";
+const POLITICS_PHRASES: &str =
+    "state assembly|school board|phone bank|yard sign|county commissioner|\
+     for governor|for mayor|for congress|for president|run for office|running for|political party|\
+     city council|ob-kandidat|wählen gehen";
+
 fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
-    let t = w.any(
-        &[
-            "wahl",
-            "wähl",
-            "partei",
-            "bundestag",
-            "landtag",
-            "election",
-            "politi",
-            "kundgebung",
-            "protest",
-            "petition",
-            "wahlkampf",
-            "kandidat",
-            "campaign",
-            "abgeordnet",
-            "regierung",
-            "government",
-            "klimastreik",
-            "senator",
-            "congress",
-            "kanzler",
-            "klimagerechtigkeit",
-            "marching",
-            "demonstr",
-        ],
-        &[
-            "vote",
-            "voting",
-            "voted",
-            "cdu",
-            "csu",
-            "spd",
-            "fdp",
-            "afd",
-            "grüne",
-            "grünen",
-            "linke",
-            "bsw",
-            "democrats",
-            "republicans",
-            "labour",
-            "tories",
-            "gop",
-            "maga",
-            "demo",
-            "demos",
-            "march",
-            "president",
-            "präsident",
-        ],
-        &["fridays for future", "climate justice", "climate strike"],
-    )?;
+    let prefixes: Vec<&str> = POLITICS_PREFIXES.split_whitespace().collect();
+    let phrases: Vec<&str> = POLITICS_PHRASES.split('|').map(str::trim).collect();
+    let general = || w.prefix(&prefixes).or_else(|| w.phrase(&phrases));
+    let t = w
+        .any(
+            &[
+                "wahl",
+                "wähl",
+                "partei",
+                "bundestag",
+                "landtag",
+                "election",
+                "politi",
+                "kundgebung",
+                "protest",
+                "petition",
+                "wahlkampf",
+                "kandidat",
+                "campaign",
+                "abgeordnet",
+                "regierung",
+                "government",
+                "klimastreik",
+                "senator",
+                "congress",
+                "kanzler",
+                "klimagerechtigkeit",
+                "marching",
+                "demonstr",
+            ],
+            &[
+                "vote",
+                "voting",
+                "voted",
+                "cdu",
+                "csu",
+                "spd",
+                "fdp",
+                "afd",
+                "grüne",
+                "grünen",
+                "linke",
+                "bsw",
+                "democrats",
+                "republicans",
+                "labour",
+                "tories",
+                "gop",
+                "maga",
+                "demo",
+                "demos",
+                "march",
+                "president",
+                "präsident",
+            ],
+            &["fridays for future", "climate justice", "climate strike"],
+        )
+        .or_else(general)?;
     let company = whole
         .any(
             &[
@@ -1877,7 +1891,10 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
             gift.is_none() || *topic != Topic::Figures || !has_digit(trigger)
         });
         push(Kind::Figures, figures);
-        push(Kind::Names, detect_names(&w, common));
+        // A capitalised name beside campaign words is a candidate, not a customer.
+        let names = detect_names(&w, common)
+            .filter(|(topic, _)| *topic != Topic::Customer || detect_politics(&w, &w).is_none());
+        push(Kind::Names, names);
         push(Kind::PeopleInPhotos, detect_people(&w, visual));
         push(Kind::Premises, detect_premises(&w, visual));
         push(Kind::Gifts, gift);
@@ -1983,6 +2000,132 @@ fn focused_passages(
     Ok(passages)
 }
 
+/// Phrasings of each kind's topic in the words any organisation's rules tend to use
+/// (English and German), asked together with the draft's own sentence: the focused
+/// questions speak the sample handbook's language, these find rules worded otherwise.
+/// Each string is one phrasing, words separated by whitespace.
+fn vocabulary(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Figures => &[
+            "figures revenue financial results numbers confidential",
+            "Zahlen Umsatz Geschäftszahlen vertraulich",
+        ],
+        Kind::Names => &[
+            "customer client partner name confidential permission",
+            "Kunde Partner Namen nennen Zustimmung",
+        ],
+        Kind::PeopleInPhotos => &[
+            "photo picture people consent identifiable permission",
+            "images video persons privacy personal data",
+            "Foto Bild Personen Einwilligung erkennbar Persönlichkeitsrechte",
+        ],
+        Kind::Premises => &[
+            "photo office screen workplace internal information",
+            "Foto Büro Bildschirm Arbeitsplatz intern",
+        ],
+        Kind::Gifts => &[
+            "promote commercial company vendor sponsor endorsement product",
+            "gift sponsorship advertising paid disclosure",
+            "Werbung Sponsoring Geschenk Kooperation Produkt kennzeichnen",
+        ],
+        Kind::Politics => &[
+            "partisan political activity candidate campaign election party",
+            "political contribution donation fundraising solicit vote",
+            "Wahl Partei Kandidat Wahlkampf politisch Neutralität",
+        ],
+        Kind::Confidential => &[
+            "confidential internal unreleased not public embargo information",
+            "vertraulich intern unveröffentlicht Verschwiegenheit Informationen",
+        ],
+        Kind::JobAds => &[
+            "job posting recruiting hiring vacancy",
+            "Stellenanzeige Bewerbung Recruiting Stelle",
+        ],
+        Kind::Crisis => &[
+            "respond reply negative troll criticism polite comments",
+            "crisis incident accident emergency statement",
+            "Kritik Krise antworten Kommentare Unfall sachlich",
+        ],
+        Kind::Logo => &[
+            "logo brand official account trademark",
+            "Logo Marke offizieller Account Kanal",
+        ],
+        Kind::Colleagues => &[
+            "colleagues personal information privacy coworkers",
+            "Kollegen persönliche Daten Privatsphäre",
+        ],
+        Kind::Media => &[
+            "press media journalist interview speaking event",
+            "Presse Medien Journalist Interview Vortrag",
+        ],
+        Kind::Employer => &[
+            "speak on behalf official capacity personal views own opinion",
+            "im Namen sprechen dienstlich privat persönliche Meinung",
+        ],
+    }
+}
+
+/// True when a passage speaks of its kind: its heading or text holds a word of the
+/// kind's vocabulary (compared by the word's first letters, so "partisan" and
+/// "Partei" find their inflections).
+fn speaks_of(passage: &Passage, kind: Kind) -> bool {
+    let text = format!("{} {}", passage.heading_path.join(" "), passage.text).to_lowercase();
+    vocabulary(kind)
+        .iter()
+        .flat_map(|phrasing| phrasing.split_whitespace())
+        .map(|word| word.to_lowercase())
+        .filter(|word| word.chars().count() >= 4)
+        .any(|word| {
+            let head: String = word.chars().take(6).collect();
+            text.contains(&head)
+        })
+}
+
+/// The rules the draft's own sentence finds with the kind's general vocabulary: the
+/// best passages of each phrasing that was answered (not abstained) and speak of the
+/// kind. A match this loose may warn but never clears: "allowed" is dropped.
+fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec<Passage>> {
+    let mut out: Vec<Passage> = Vec::new();
+    for phrasing in vocabulary(kind) {
+        let answer = engine.ask(&format!("{excerpt} {phrasing}"))?;
+        if answer.abstained {
+            continue;
+        }
+        for mut p in applying(&answer.passages) {
+            if !speaks_of(&p, kind) || out.iter().any(|q| same_passage(&p, q)) {
+                continue;
+            }
+            if p.verdict == Some(Verdict::Allowed) {
+                p.verdict = None;
+            }
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// Adds passages not yet cited.
+fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
+    for p in more {
+        if !passages.iter().any(|q| same_passage(&p, q)) {
+            passages.push(p);
+        }
+    }
+}
+
+/// The strictest clear verdict among the findings. A permissive one ("allowed",
+/// "allowed if") clears the draft only when every finding is clear: a rule that applies
+/// without a clear verdict leaves the draft undecided, never cleared.
+fn overall_verdict(findings: &[Finding]) -> Option<Verdict> {
+    let strictest = findings
+        .iter()
+        .filter_map(|f| f.verdict)
+        .max_by_key(|v| v.strictness())?;
+    let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
+    let all_clear = findings.iter().all(|f| f.verdict.is_some());
+    (!permissive || all_clear).then_some(strictest)
+}
+
 /// Reviews a draft post against the guidelines.
 pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     let draft_trimmed = draft.trim();
@@ -2019,6 +2162,10 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             // No rule for this kind of photo: the general rule on people in photos.
             passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang, excerpt)?;
         }
+        merge(
+            &mut passages,
+            vocabulary_passages(engine, hit.kind, excerpt)?,
+        );
         if passages.is_empty() {
             continue;
         }
@@ -2038,10 +2185,7 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             passages,
         });
     }
-    let verdict = findings
-        .iter()
-        .filter_map(|f| f.verdict)
-        .max_by_key(|v| v.strictness());
+    let verdict = overall_verdict(&findings);
     let mut passages: Vec<Passage> = Vec::new();
     let mut ordered: Vec<&Finding> = findings.iter().collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.verdict.map_or(0, |v| v.strictness() + 1)));
