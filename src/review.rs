@@ -1508,8 +1508,10 @@ fn detect_crisis(w: &Words) -> Option<(Topic, String)> {
             "sanitäter",
             "paramedic",
             "gestürzt",
+            "umgekippt",
+            "verunglück",
         ],
-        &["brand", "fire", "fell"],
+        &["brand", "fire", "fell", "rtw"],
         &["fell down"],
     ) {
         return Some((Topic::Accident, t));
@@ -1691,8 +1693,15 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
             .any(|p| x.ends_with(p) || x.contains(&format!("{p}-")))
     });
     let new = w.any(
-        &["neu", "gestartet", "eröffnet", "gegründet", "launch"],
-        &["new", "started", "opened"],
+        &[
+            "neu",
+            "gestartet",
+            "starte",
+            "eröffnet",
+            "gegründet",
+            "launch",
+        ],
+        &["new", "started", "starting", "opened"],
         &["ab heute", "from today"],
     );
     let handle = w.lower.iter().find(|x| x.starts_with('@') && x.len() > 2);
@@ -1704,7 +1713,8 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
     if let (Some(c), Some(_)) = (channel, &new) {
         return Some((Topic::OwnAccount, c.clone()));
     }
-    if let (Some(h), Some(_), Some(_)) = (handle, &new, &follow) {
+    // Asking people to follow an account is what an account's own rules speak of.
+    if let (Some(h), Some(_)) = (handle, &follow) {
         return Some((Topic::OwnAccount, h.clone()));
     }
     w.any(
@@ -1722,6 +1732,15 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
         ],
     )
     .map(|t| (Topic::OwnAccount, t))
+}
+
+/// A public reply: the sentence opens with someone's handle ("@angrydev42 …"). Rules
+/// on answering comments, criticism and questions speak to it.
+fn detect_reply(w: &Words) -> Option<(Topic, String)> {
+    w.original
+        .first()
+        .filter(|x| x.starts_with('@') && x.chars().count() > 2)
+        .map(|x| (Topic::Criticism, x.clone()))
 }
 
 /// Colleagues' personal matters.
@@ -1901,7 +1920,7 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
         push(Kind::Politics, detect_politics(&w, &whole));
         push(Kind::Confidential, detect_confidential(&w));
         push(Kind::JobAds, detect_jobs(&w));
-        push(Kind::Crisis, detect_crisis(&w));
+        push(Kind::Crisis, detect_crisis(&w).or_else(|| detect_reply(&w)));
         push(Kind::Logo, detect_logo(&w));
         push(Kind::Colleagues, detect_colleagues(&w));
         push(Kind::Media, detect_media(&w));
