@@ -413,6 +413,16 @@ fn has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
 
+/// "75k", "30m": a number of thousands or millions. Small ones ("5K" run, "2pm") and
+/// clock times are no business figures.
+fn thousands_or_millions(word: &str) -> bool {
+    let Some(number) = word.strip_suffix(['k', 'm']) else {
+        return false;
+    };
+    let value: Option<f32> = number.replace(',', ".").parse().ok();
+    !word.ends_with("am") && !word.ends_with("pm") && value.is_some_and(|v| v >= 20.0)
+}
+
 /// Figures: percentages, money, large numbers, or business-figure words.
 fn detect_figures(w: &Words) -> Option<(Topic, String)> {
     if let Some(t) = w.phrase(&[
@@ -522,7 +532,7 @@ fn detect_figures(w: &Words) -> Option<(Topic, String)> {
                     | "employees"
                     | "neukunden"
             )
-            || (numeric && (word.ends_with('k') || word.ends_with('m')) && word.len() <= 5);
+            || thousands_or_millions(word);
         (numeric && unit).then(|| word.clone())
     });
     match (business, amount) {
@@ -2123,6 +2133,42 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
     Ok(out)
 }
 
+/// A list item states no verdict of its own when its lead-in does ("Not to be
+/// published:" followed by items): the verdict of the nearest lead-in line above the
+/// quoted item, within the section.
+fn lead_in_verdict(engine: &Engine, p: &Passage) -> Option<Verdict> {
+    let text = std::fs::read_to_string(engine.config().guidelines.join(&p.file)).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    let is_item = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let quoted = lines.get(p.line_start.checked_sub(1)?)?;
+    if !is_item(quoted) {
+        return None;
+    }
+    let first = p.section_line_start.max(1);
+    let lead_in = (first..p.line_start)
+        .rev()
+        .filter_map(|n| lines.get(n - 1))
+        .find(|line| !line.trim().is_empty() && !is_item(line))?;
+    let lead_in = lead_in.trim();
+    if !lead_in.ends_with(':') || lead_in.starts_with('#') {
+        return None;
+    }
+    crate::verdict::detect(lead_in, true, false).map(|f| f.verdict)
+}
+
+/// Gives list items without a verdict their lead-in's verdict.
+fn with_lead_in_verdicts(engine: &Engine, passages: &mut [Passage]) {
+    for p in passages.iter_mut().filter(|p| p.verdict.is_none()) {
+        p.verdict = lead_in_verdict(engine, p);
+    }
+}
+
 /// Adds passages not yet cited.
 fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
     for p in more {
@@ -2188,6 +2234,7 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
         if passages.is_empty() {
             continue;
         }
+        with_lead_in_verdicts(engine, &mut passages);
         let verdict = passages
             .iter()
             .filter_map(|p| p.verdict)
@@ -2358,6 +2405,7 @@ mod tests {
             "Heute 10 km beim Alsterlauf geschafft – neue Bestzeit!",
             "Three years at Kranich today. Grateful for everything.",
             "Our open-source library just passed 1000 commits 🎉",
+            "Signed up for the 5K on Saturday, start at 2pm!",
         ] {
             assert_eq!(topics(harmless, false), vec![], "{harmless}");
         }
