@@ -2178,6 +2178,19 @@ fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
     }
 }
 
+/// The strictest clear verdict among a finding's passages. A permissive one counts only
+/// when the best-matching rule is clear too: beside an unclear best match it is a weak
+/// match that must not clear the draft.
+fn finding_verdict(passages: &[Passage]) -> Option<Verdict> {
+    let strictest = passages
+        .iter()
+        .filter_map(|p| p.verdict)
+        .max_by_key(|v| v.strictness())?;
+    let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
+    let best_is_clear = passages.first().is_some_and(|p| p.verdict.is_some());
+    (!permissive || best_is_clear).then_some(strictest)
+}
+
 /// The strictest clear verdict among the findings. A permissive one ("allowed",
 /// "allowed if") clears the draft only when every finding is clear: a rule that applies
 /// without a clear verdict leaves the draft undecided, never cleared.
@@ -2235,10 +2248,7 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             continue;
         }
         with_lead_in_verdicts(engine, &mut passages);
-        let verdict = passages
-            .iter()
-            .filter_map(|p| p.verdict)
-            .max_by_key(|v| v.strictness());
+        let verdict = finding_verdict(&passages);
         let excerpt = sentences
             .get(hit.sentence)
             .map(|s| s.to_string())
