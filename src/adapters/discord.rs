@@ -277,7 +277,12 @@ impl EventHandler for Handler {
         }
         let Some(&me) = self.me.get() else { return };
         let direct = msg.guild_id.is_none();
-        if !direct && !msg.mentions_user_id(me) {
+        // Discord lists mentioned users in `mentions`; the raw `<@id>` in the text counts
+        // too, in case a client or proxy leaves the list empty.
+        let mentioned = msg.mentions_user_id(me)
+            || msg.content.contains(&format!("<@{me}>"))
+            || msg.content.contains(&format!("<@!{me}>"));
+        if !direct && !mentioned {
             return;
         }
         let question = strip_mention(&msg.content, me);
