@@ -2110,9 +2110,14 @@ fn speaks_of(passage: &Passage, kind: Kind) -> bool {
         })
 }
 
+/// How many passages of each vocabulary phrasing are cited.
+const VOCABULARY_PASSAGES: usize = 3;
+
 /// The rules the draft's own sentence finds with the kind's general vocabulary: the
-/// best passages of each phrasing that was answered (not abstained) and speak of the
-/// kind. A match this loose may warn but never clears: "allowed" is dropped.
+/// top passages of each phrasing that was answered (not abstained) and speak of the
+/// kind. Only the best matches ([`applying`]) lend the finding their verdict, and a
+/// match this loose may warn but never clears: "allowed" is dropped. The others are
+/// cited without a verdict.
 fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec<Passage>> {
     let mut out: Vec<Passage> = Vec::new();
     for phrasing in vocabulary(kind) {
@@ -2120,7 +2125,19 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
         if answer.abstained {
             continue;
         }
-        for mut p in applying(&answer.passages) {
+        let mut best = applying(&answer.passages);
+        with_lead_in_verdicts(engine, &mut best);
+        let rest = answer
+            .passages
+            .iter()
+            .take(VOCABULARY_PASSAGES)
+            .skip(best.len());
+        let rest = rest.cloned().map(|mut p| {
+            p.verdict = None;
+            p.verdict_sentence = None;
+            p
+        });
+        for mut p in best.into_iter().chain(rest) {
             if !speaks_of(&p, kind) || out.iter().any(|q| same_passage(&p, q)) {
                 continue;
             }
@@ -2240,6 +2257,7 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             // No rule for this kind of photo: the general rule on people in photos.
             passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang, excerpt)?;
         }
+        with_lead_in_verdicts(engine, &mut passages);
         merge(
             &mut passages,
             vocabulary_passages(engine, hit.kind, excerpt)?,
@@ -2247,7 +2265,6 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
         if passages.is_empty() {
             continue;
         }
-        with_lead_in_verdicts(engine, &mut passages);
         let verdict = finding_verdict(&passages);
         let excerpt = sentences
             .get(hit.sentence)
