@@ -644,7 +644,7 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
                 && !common(name)
                 && !ENGLISH_CAPITALISED.contains(&name.to_lowercase().as_str())
                 && (english || name.chars().skip(1).any(char::is_uppercase));
-            (matches!(prep.as_str(), "bei" | "für" | "at" | "for" | "with") && is_name)
+            (matches!(prep.as_str(), "bei" | "für" | "von" | "at" | "for" | "with") && is_name)
                 .then(|| format!("{} {}", pair[0], name))
         })
     });
@@ -1172,6 +1172,15 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
 
 /// Political statements; with the company's name, logo, clothing or hashtags, the
 /// stricter rule for political statements tied to the company.
+/// How people say where they work.
+const OWN_EMPLOYER: &str =
+    "arbeite bei|arbeite für|arbeite seit|work at|work for|working at|working for|\
+     job at|employed at|employed by|employee at|employee of";
+
+fn own_employer() -> Vec<&'static str> {
+    OWN_EMPLOYER.split('|').map(str::trim).collect()
+}
+
 /// Political words beyond the sample handbook's: offices, campaigns, partisanship
 /// (prefixes, and phrases matched whole).
 const POLITICS_PREFIXES: &str = "senat partisan nonpartisan ballot reelect re-elect nominee \
@@ -1920,9 +1929,12 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
             gift.is_none() || *topic != Topic::Figures || !has_digit(trigger)
         });
         push(Kind::Figures, figures);
-        // A capitalised name beside campaign words is a candidate, not a customer.
-        let names = detect_names(&w, common)
-            .filter(|(topic, _)| *topic != Topic::Customer || detect_politics(&w, &w).is_none());
+        // A capitalised name beside campaign words is a candidate, and where the author
+        // works is the employer: neither is a customer.
+        let names = detect_names(&w, common).filter(|(topic, _)| {
+            *topic != Topic::Customer
+                || (detect_politics(&w, &w).is_none() && w.phrase(&own_employer()).is_none())
+        });
         push(Kind::Names, names);
         push(Kind::PeopleInPhotos, detect_people(&w, visual));
         push(Kind::Premises, detect_premises(&w, visual));
@@ -2426,6 +2438,11 @@ mod tests {
             false
         )
         .contains(&Topic::Referral));
+        // A name beside campaign words is a candidate; where one works, the employer.
+        let candidate = topics("Vote for Ramirez for Senate!", false);
+        assert!(candidate.contains(&Topic::Politics) && !candidate.contains(&Topic::Customer));
+        assert!(!topics("Ich arbeite bei den Stadtwerken.", false).contains(&Topic::Customer));
+        assert!(topics("Wir verladen die Fracht von FruitCo.", false).contains(&Topic::Customer));
         // Harmless drafts trigger nothing.
         for harmless in [
             "Schöner Tag beim Sommerfest!",
