@@ -2164,7 +2164,7 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
 
 /// A list item states no verdict of its own when its lead-in does ("Not to be
 /// published:" followed by items): the verdict of the nearest lead-in line above the
-/// quoted item, within the section.
+/// first quoted item, within the section.
 fn lead_in_verdict(engine: &Engine, p: &Passage) -> Option<Verdict> {
     let text = std::fs::read_to_string(engine.config().guidelines.join(&p.file)).ok()?;
     let lines: Vec<&str> = text.lines().collect();
@@ -2175,12 +2175,11 @@ fn lead_in_verdict(engine: &Engine, p: &Passage) -> Option<Verdict> {
             || t.split_once(". ")
                 .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
     };
-    let quoted = lines.get(p.line_start.checked_sub(1)?)?;
-    if !is_item(quoted) {
-        return None;
-    }
+    // The first quoted list item (1-based line number).
+    let item = (p.line_start.max(1)..=p.line_end)
+        .find(|&n| lines.get(n - 1).is_some_and(|line| is_item(line)))?;
     let first = p.section_line_start.max(1);
-    let lead_in = (first..p.line_start)
+    let lead_in = (first..item)
         .rev()
         .filter_map(|n| lines.get(n - 1))
         .find(|line| !line.trim().is_empty() && !is_item(line))?;
