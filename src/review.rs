@@ -1953,7 +1953,7 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
         hits.push(Hit {
             kind: Kind::PeopleInPhotos,
             topic: Topic::PhotoGeneric,
-            trigger: "photo".into(),
+            trigger: PHOTO_FLAG.into(),
             sentence: 0,
         });
     }
@@ -1969,6 +1969,9 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
     hits.retain(|h| seen.insert(h.topic));
     hits
 }
+
+/// The trigger of the finding a photo raises by itself.
+const PHOTO_FLAG: &str = "photo";
 
 /// The passages of a focused answer that really answer it: the best one, and a second
 /// one when it scores nearly as well.
@@ -2219,6 +2222,11 @@ fn finding_verdict(passages: &[Passage]) -> Option<Verdict> {
     (!permissive || best_is_clear).then_some(strictest)
 }
 
+/// The finding a photo raises by itself, without words on who is in it.
+fn only_a_photo(finding: &Finding) -> bool {
+    finding.kind == Kind::PeopleInPhotos && finding.trigger == PHOTO_FLAG
+}
+
 /// The strictest clear verdict among the findings. A permissive one ("allowed",
 /// "allowed if") clears the draft only when every finding is clear: a rule that applies
 /// without a clear verdict leaves the draft undecided, never cleared.
@@ -2228,7 +2236,9 @@ fn overall_verdict(findings: &[Finding]) -> Option<Verdict> {
         .filter_map(|f| f.verdict)
         .max_by_key(|v| v.strictness())?;
     let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
-    let all_clear = findings.iter().all(|f| f.verdict.is_some());
+    let all_clear = findings
+        .iter()
+        .all(|f| f.verdict.is_some() || only_a_photo(f));
     (!permissive || all_clear).then_some(strictest)
 }
 
@@ -2276,7 +2286,10 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
         if passages.is_empty() {
             continue;
         }
-        let verdict = finding_verdict(&passages);
+        // A photo alone doesn't say who is in it: the photo rules are cited, not applied.
+        let verdict = Some(&hit)
+            .filter(|h| h.topic != Topic::PhotoGeneric || h.trigger != PHOTO_FLAG)
+            .and_then(|_| finding_verdict(&passages));
         let excerpt = sentences
             .get(hit.sentence)
             .map(|s| s.to_string())
