@@ -175,6 +175,16 @@ const PROHIBITION: &[&str] = &[
     "not ok",
 ];
 
+/// Sentence openings that forbid.
+const FORBIDDING_OPENINGS: &[&str] = &[
+    "avoid ",
+    "refrain ",
+    "vermeiden sie ",
+    "vermeide ",
+    "verzichten sie ",
+    "verzichte ",
+];
+
 /// Prohibitions denied.
 const NOT_PROHIBITED: &[&str] = &[
     "not prohibited",
@@ -340,6 +350,15 @@ fn prose(text: &str) -> Option<Verdict> {
     let lower = format!(" {} ", text.to_lowercase());
     if APPROVAL.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::NeedsApproval);
+    }
+    // Imperatives that forbid: "Avoid sharing negative stories …", "Verzichten Sie auf …".
+    let opening = lower.trim_start();
+    if FORBIDDING_OPENINGS.iter().any(|p| opening.starts_with(p))
+        || ["best not to ", "absolutely no "]
+            .iter()
+            .any(|p| lower.contains(p))
+    {
+        return Some(Verdict::NotAllowed);
     }
     if ONLY_IF.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::Conditional);
@@ -529,6 +548,11 @@ mod tests {
             verdict("Never post customer data."),
             Some(Verdict::NotAllowed)
         );
+        assert_eq!(
+            verdict("Avoid sharing negative stories about competing projects."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(verdict("Use the template to avoid typos."), None);
         assert_eq!(verdict("The account is run by the comms team."), None);
     }
 
