@@ -18,6 +18,11 @@ pub struct Sentence {
     pub starts_block: bool,
     /// First sentence of the section's body (where FAQ answers stand).
     pub opens_section: bool,
+    /// The sentence is (part of) a list item.
+    pub in_list: bool,
+    /// The sentence ends with a colon: it introduces what follows ("Nicht veröffentlicht
+    /// werden dürfen:").
+    pub leads_in: bool,
 }
 
 // Abbreviations after which a period does not end a sentence.
@@ -85,6 +90,8 @@ pub fn sentences(section: &Section) -> Vec<Sentence> {
                 line_end: block.line_end,
                 starts_block: i == 0,
                 opens_section: out.is_empty(),
+                in_list: block.kind == crate::section::BlockKind::ListItem,
+                leads_in: text.trim_end().ends_with(':'),
             });
         }
     }
@@ -96,6 +103,8 @@ pub fn sentences(section: &Section) -> Vec<Sentence> {
 pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
     let mut out: Vec<Option<Finding>> = Vec::with_capacity(sentences.len());
     let mut block_marker: Option<(usize, Finding)> = None;
+    // A verdict stated by a lead-in ("Verboten sind:") holds for the list after it.
+    let mut lead_in: Option<Finding> = None;
     for sentence in sentences {
         let found = verdict::detect(
             &sentence.text,
@@ -110,7 +119,11 @@ pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
         let inherited = block_marker
             .filter(|(block, _)| *block == sentence.block)
             .map(|(_, f)| f);
-        out.push(inherited.or(found));
+        let listed = if sentence.in_list { lead_in } else { None };
+        if !sentence.in_list {
+            lead_in = found.filter(|_| sentence.leads_in);
+        }
+        out.push(inherited.or(found).or(listed));
     }
     out
 }
@@ -322,6 +335,26 @@ mod tests {
         );
         assert!(quote.text.starts_with("… "), "{}", quote.text);
         assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn list_items_take_the_verdict_of_their_lead_in() {
+        let md = "# Daten\n\nNicht veröffentlicht werden dürfen:\n\n- Kundendaten\n- Zählerstände\n\nSonst gilt der Rest.\n";
+        let doc = parse_document("d.md", md.as_bytes(), Lang::De).unwrap();
+        let sentences = sentences(&doc.sections[0]);
+        let verdicts: Vec<Option<Verdict>> = sentence_verdicts(&sentences)
+            .iter()
+            .map(|f| f.map(|f| f.verdict))
+            .collect();
+        assert_eq!(
+            verdicts,
+            vec![
+                Some(Verdict::NotAllowed),
+                Some(Verdict::NotAllowed),
+                Some(Verdict::NotAllowed),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -2140,8 +2140,7 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
         if answer.abstained {
             continue;
         }
-        let mut best = applying(&answer.passages);
-        with_lead_in_verdicts(engine, &mut best);
+        let best = applying(&answer.passages);
         let rest = answer
             .passages
             .iter()
@@ -2164,42 +2163,6 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
     }
     Ok(out)
 }
-
-/// A list item states no verdict of its own when its lead-in does ("Not to be
-/// published:" followed by items): the verdict of the nearest lead-in line above the
-/// first quoted item, within the section.
-fn lead_in_verdict(engine: &Engine, p: &Passage) -> Option<Verdict> {
-    let text = std::fs::read_to_string(engine.config().guidelines.join(&p.file)).ok()?;
-    let lines: Vec<&str> = text.lines().collect();
-    let is_item = |line: &str| {
-        let t = line.trim_start();
-        t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.split_once(". ")
-                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
-    };
-    // The first quoted list item (1-based line number).
-    let item = (p.line_start.max(1)..=p.line_end)
-        .find(|&n| lines.get(n - 1).is_some_and(|line| is_item(line)))?;
-    let first = p.section_line_start.max(1);
-    let lead_in = (first..item)
-        .rev()
-        .filter_map(|n| lines.get(n - 1))
-        .find(|line| !line.trim().is_empty() && !is_item(line))?;
-    let lead_in = lead_in.trim();
-    if !lead_in.ends_with(':') || lead_in.starts_with('#') {
-        return None;
-    }
-    crate::verdict::detect(lead_in, true, false).map(|f| f.verdict)
-}
-
-/// Gives list items without a verdict their lead-in's verdict.
-fn with_lead_in_verdicts(engine: &Engine, passages: &mut [Passage]) {
-    for p in passages.iter_mut().filter(|p| p.verdict.is_none()) {
-        p.verdict = lead_in_verdict(engine, p);
-    }
-}
-
 /// Adds passages not yet cited.
 fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
     for p in more {
@@ -2278,7 +2241,6 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             // No rule for this kind of photo: the general rule on people in photos.
             passages = focused_passages(engine, Topic::PhotoGeneric, draft_lang, excerpt)?;
         }
-        with_lead_in_verdicts(engine, &mut passages);
         merge(
             &mut passages,
             vocabulary_passages(engine, hit.kind, excerpt)?,
