@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 4;
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +339,17 @@ impl Analyzer {
         // "posten", "geteilt" meet "teilen".
         if let Some(rest) = participle_base(&folded) {
             parts.push(self.stem(rest, Lang::De));
+            if let Some(verb) = rest.strip_suffix('t') {
+                parts.push(self.stem(verb, Lang::De));
+            }
         }
+        // The stemmer leaves the -t of "teilt", "verdient" (and weak participles): the
+        // form without it meets the infinitive ("teilen", "verdienen").
+        if folded.chars().count() >= 5 && folded.ends_with('t') && !folded.ends_with("st") {
+            parts.push(self.stem(&folded[..folded.len() - 1], Lang::De));
+        }
+        parts.sort();
+        parts.dedup();
         parts
     }
 
@@ -501,6 +511,10 @@ mod tests {
             terms(&a, "Geschenk", Lang::De).len() == 1,
             "not a participle"
         );
+        let t = terms(&a, "geteilt", Lang::De);
+        assert!(t.contains(&a.stem("teilen", Lang::De)), "{t:?}");
+        let t = terms(&a, "verdient", Lang::De);
+        assert!(t.contains(&a.stem("verdienen", Lang::De)), "{t:?}");
     }
 
     #[test]
