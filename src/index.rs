@@ -140,6 +140,9 @@ pub struct Snapshot {
     pub(crate) fields: Fields,
     pub sections: Vec<Section>,
     pub section_terms: Vec<SectionTerms>,
+    /// Every term of each document (by file), for questions that name one document's
+    /// subject ("Stadtwerke", "Kubernetes").
+    pub document_terms: HashMap<String, HashSet<String>>,
     /// Number of sections containing each term.
     pub doc_freq: HashMap<String, usize>,
     pub analyzer: Analyzer,
@@ -320,6 +323,7 @@ fn snapshot_from(
     let analyzer = analyzer_for(&sections);
     let mut doc_freq: HashMap<String, usize> = HashMap::new();
     let mut spelling = SpellingDictionary::default();
+    let mut document_terms: HashMap<String, HashSet<String>> = HashMap::new();
     let mut section_terms = Vec::with_capacity(sections.len());
     let mut german = 0;
     for section in &sections {
@@ -336,6 +340,9 @@ fn snapshot_from(
         }
         spelling.add_text(&heading_text, section.lang);
         spelling.add_text(&body_text, section.lang);
+        let document = document_terms.entry(section.file.clone()).or_default();
+        document.extend(terms.heading.iter().cloned());
+        document.extend(terms.body.iter().cloned());
         section_terms.push(terms);
         german += usize::from(section.lang == Lang::De);
     }
@@ -349,6 +356,7 @@ fn snapshot_from(
         fields,
         sections,
         section_terms,
+        document_terms,
         doc_freq,
         analyzer,
         spelling,

@@ -268,6 +268,7 @@ struct Features {
     own_heading_coverage: f32,
     sentence_coverage: f32,
     phrase_coverage: f32,
+    document_coverage: f32,
 }
 
 /// The share of the question's neighbouring concept pairs ("campaign email", "profile
@@ -407,6 +408,10 @@ fn rank(
             coverage(plan, unknown, |t| sentence_terms.contains(t)).0
         });
         let phrase_coverage = pair_coverage(plan, &terms.pairs);
+        let document_coverage = snapshot
+            .document_terms
+            .get(&section.file)
+            .map_or(0.0, |doc| coverage(plan, unknown, |t| doc.contains(t)).0);
         let (own_heading_coverage, _) = coverage(plan, unknown, |t| terms.own_heading.contains(t));
         let features = Features {
             bm25,
@@ -416,18 +421,21 @@ fn rank(
             own_heading_coverage,
             sentence_coverage: quote.best_sentence_coverage,
             phrase_coverage,
+            document_coverage,
         };
         let same_lang = if section.lang == plan.lang { 1.0 } else { 0.0 };
         // Weights fitted on the dev sets (see the retrieval issue's closing note): how much
         // of the question the section and its headings cover matters most, then whether
         // one sentence covers it and whether neighbouring question words stand together;
-        // BM25 and the question's language break ties.
+        // BM25, the question's language and how much of it the whole document speaks to
+        // break ties.
         let score = 0.2 * features.bm25_norm
             + 0.5 * section_coverage
             + 0.35 * heading_coverage
             + 0.35 * quote.best_sentence_coverage
             + 0.2 * phrase_coverage
-            + 0.1 * same_lang;
+            + 0.1 * same_lang
+            + 0.1 * document_coverage;
         candidates.push(Candidate {
             ord,
             score,
