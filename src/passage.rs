@@ -138,6 +138,8 @@ pub struct Quote {
     pub verdict_sentence: Option<String>,
     /// How much of the question the verdict's sentence itself speaks to (0–1).
     pub verdict_relevance: f32,
+    /// The verdict is an FAQ answer ("No. …") to the question in the section's heading.
+    pub verdict_answers_heading: bool,
     /// How much of the question the best sentence covers (0–1).
     pub best_sentence_coverage: f32,
 }
@@ -157,6 +159,7 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
             verdict: None,
             verdict_sentence: None,
             verdict_relevance: 0.0,
+            verdict_answers_heading: false,
             best_sentence_coverage: 0.0,
         };
     }
@@ -205,17 +208,22 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
         .map(|&i| sentences[i].line_end)
         .max()
         .unwrap_or(section.line_end);
-    let (verdict, verdict_sentence, verdict_relevance) = match verdict_index {
-        Some(i) if chosen_contains(&indices, i) => {
-            let finding = verdicts[i].expect("filtered to sentences with a verdict");
-            (
-                Some(verdict::resolve(finding, question)),
+    let chosen_finding = verdict_index
+        .filter(|&i| chosen_contains(&indices, i))
+        .and_then(|i| verdicts[i].map(|finding| (i, finding)));
+    let (verdict, verdict_sentence, verdict_relevance, verdict_answers_heading) =
+        match chosen_finding {
+            Some((i, finding)) => (
+                Some(verdict::resolve(
+                    finding,
+                    answered_question(section, question),
+                )),
                 Some(sentences[i].text.clone()),
                 scores[i],
-            )
-        }
-        _ => (None, None, 0.0),
-    };
+                finding.how == Stated::Answer,
+            ),
+            None => (None, None, 0.0, false),
+        };
     Quote {
         text,
         line_start,
@@ -223,6 +231,7 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
         verdict,
         verdict_sentence,
         verdict_relevance,
+        verdict_answers_heading,
         best_sentence_coverage: scores[best],
     }
 }
@@ -253,6 +262,17 @@ fn pick_verdict_sentence(
                 .then(rank(a).total_cmp(&rank(b)))
                 .then(b.cmp(&a))
         })
+}
+
+/// The question a Yes/No answer answers: an FAQ section's heading when it is a question
+/// ("Is it a violation to …?" answered "No." means allowed), else the asker's.
+fn answered_question<'a>(section: &'a Section, question: &'a str) -> &'a str {
+    let heading = section.heading().trim();
+    if heading.ends_with('?') {
+        heading
+    } else {
+        question
+    }
 }
 
 fn chosen_contains(indices: &[usize], i: usize) -> bool {
@@ -359,11 +379,11 @@ mod tests {
 
     #[test]
     fn faq_answer_verdict_respects_question_polarity() {
-        let md = "# May I like a candidate's page?\n\nNo. You may like it while off duty. Details follow.\n";
+        let md = "# Will I violate the Hatch Act if I like a candidate's page?\n\nNo. You may like it while off duty. Details follow.\n";
         let doc = parse_document("faq.md", md.as_bytes(), Lang::En).unwrap();
         let q = quote(
             &doc.sections[0],
-            "Will I violate the Hatch Act if I like a page?",
+            "May I like a candidate's page on Facebook?",
             |s| {
                 if s.contains("like") {
                     0.8
@@ -374,5 +394,24 @@ mod tests {
         );
         assert_eq!(q.verdict, Some(Verdict::Allowed));
         assert!(q.text.starts_with("No."), "{}", q.text);
+
+        let md = "# May I wear a campaign button at work?\n\nNo. Employees may not engage in political activity on duty.\n";
+        let doc = parse_document("faq.md", md.as_bytes(), Lang::En).unwrap();
+        let q = quote(
+            &doc.sections[0],
+            "Would a campaign button at work break the rules?",
+            |s| {
+                if s.contains("button") {
+                    0.8
+                } else {
+                    0.3
+                }
+            },
+        );
+        assert_eq!(
+            q.verdict,
+            Some(Verdict::NotAllowed),
+            "the heading's question is what 'No.' answers"
+        );
     }
 }

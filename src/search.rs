@@ -57,6 +57,8 @@ pub struct Tuning {
     pub min_relative_coverage: f32,
     /// A verdict is given only when its sentence covers this much of the question.
     pub min_verdict_relevance: f32,
+    /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
+    pub min_answer_heading_coverage: f32,
 }
 
 impl Default for Tuning {
@@ -67,7 +69,8 @@ impl Default for Tuning {
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
-            min_verdict_relevance: 0.45,
+            min_verdict_relevance: 0.5,
+            min_answer_heading_coverage: 0.3,
         }
     }
 }
@@ -463,8 +466,14 @@ fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Pa
     let quote = &candidate.quote;
     // Clear means the verdict's sentence speaks to the question: it covers a fair share of
     // it, and nearly as much as the section's best sentence does.
-    let clear = quote.verdict_relevance >= tuning.min_verdict_relevance
-        && quote.verdict_relevance >= 0.6 * quote.best_sentence_coverage;
+    // An FAQ answer ("No. …") answers the question in its heading: it is clear when the
+    // heading matches the question.
+    let clear = if quote.verdict_answers_heading {
+        candidate.features.heading_coverage >= tuning.min_answer_heading_coverage
+    } else {
+        quote.verdict_relevance >= tuning.min_verdict_relevance
+            && quote.verdict_relevance >= 0.6 * quote.best_sentence_coverage
+    };
     let verdict: Option<Verdict> = quote.verdict.filter(|_| clear);
     Passage {
         file: section.file.clone(),

@@ -409,6 +409,7 @@ pub fn asks_about_violation(question: &str) -> bool {
         "punish",
         "illegal",
         "problem",
+        "subject to",
         "problematisch",
         "verstoß",
         "verstoss",
