@@ -58,9 +58,9 @@ fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.72, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.79, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.8, "{report}");
     assert!(figure(&report, "out_of_scope_abstained") >= 8.0, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn corpus_figures_hold() {
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.71, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.85, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.87, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 10.0,
         "{report}"
