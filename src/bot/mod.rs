@@ -281,28 +281,8 @@ impl Bot {
                 ),
             );
         }
-        let limited = self
-            .limiter
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .check(&caller.user, now);
-        if let Err(wait) = limited {
-            let seconds = wait.as_secs().max(1);
-            return reply::render_notice(
-                "⏳",
-                match lang {
-                    Lang::En => format!(
-                        "You're asking faster than I can keep up with (at most {} questions a \
-                         minute). Please try again in {seconds} s.",
-                        self.config().rate_limit_per_minute
-                    ),
-                    Lang::De => format!(
-                        "Du fragst schneller, als ich mitkomme (höchstens {} Fragen pro Minute). \
-                         Bitte versuch es in {seconds} s noch einmal.",
-                        self.config().rate_limit_per_minute
-                    ),
-                },
-            );
+        if let Some(slow_down) = self.rate_limited(caller, lang, now) {
+            return slow_down;
         }
         let (question, truncated_from) = cap_question(question, self.config().max_question_chars);
         match self.backend.ask(question) {
@@ -331,6 +311,32 @@ impl Bot {
         }
     }
 
+    /// A friendly "slow down" when `caller` is over the per-minute limit (questions and
+    /// draft reviews count together).
+    fn rate_limited(&self, caller: &Caller, lang: Lang, now: Instant) -> Option<Reply> {
+        let limited = self
+            .limiter
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .check(&caller.user, now);
+        let wait = limited.err()?;
+        let seconds = wait.as_secs().max(1);
+        let per_minute = self.config().rate_limit_per_minute;
+        Some(reply::render_notice(
+            "⏳",
+            match lang {
+                Lang::En => format!(
+                    "You're asking faster than I can keep up with (at most {per_minute} questions \
+                     a minute). Please try again in {seconds} s."
+                ),
+                Lang::De => format!(
+                    "Du fragst schneller, als ich mitkomme (höchstens {per_minute} Fragen pro \
+                     Minute). Bitte versuch es in {seconds} s noch einmal."
+                ),
+            },
+        ))
+    }
+
     /// Reviews a draft post: rate limit, engine (which caps the draft), rendering; ephemeral.
     pub fn review(&self, caller: &Caller, draft: &str, photo: bool) -> Reply {
         self.review_at(caller, draft, photo, Instant::now())
@@ -349,28 +355,8 @@ impl Bot {
                 ),
             );
         }
-        let limited = self
-            .limiter
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .check(&caller.user, now);
-        if let Err(wait) = limited {
-            let seconds = wait.as_secs().max(1);
-            return reply::render_notice(
-                "⏳",
-                match lang {
-                    Lang::En => format!(
-                        "You're asking faster than I can keep up with (at most {} requests a \
-                         minute). Please try again in {seconds} s.",
-                        self.config().rate_limit_per_minute
-                    ),
-                    Lang::De => format!(
-                        "Du fragst schneller, als ich mitkomme (höchstens {} Anfragen pro \
-                         Minute). Bitte versuch es in {seconds} s noch einmal.",
-                        self.config().rate_limit_per_minute
-                    ),
-                },
-            );
+        if let Some(slow_down) = self.rate_limited(caller, lang, now) {
+            return slow_down;
         }
         match self.backend.review(draft, photo) {
             Ok(review) => {
