@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 5;
+pub const ANALYSIS_VERSION: u32 = 6;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn fold(word: &str) -> String {
 }
 
 const GERMAN_STOP_WORDS: &str = "\
-gegen ab woran worauf wozu wieviel wieviele aber alle allem allen aller alles als also am an ander andere anderen anderer anderes
+nicht gegen ab woran worauf wozu wieviel wieviele aber alle allem allen aller alles als also am an ander andere anderen anderer anderes
 auch auf aus bei beim bin bis bist da damit dann das dass daß dein deine dem den denn
 der des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein
 eine einem einen einer eines er es etwa etwas euch euer eure für gibt hab habe haben hat
@@ -327,30 +327,46 @@ impl Analyzer {
         if lang != Lang::De {
             return Vec::new();
         }
-        let folded = fold(word);
-        let mut parts: Vec<String> = self
-            .vocabulary
-            .split_compound(&folded)
+        self.vocabulary
+            .split_compound(&fold(word))
             .into_iter()
             .map(|part| self.stem(&part, Lang::De))
             .filter(|part| part.chars().count() >= 3)
-            .collect();
+            .collect()
+    }
+
+    /// Other index terms for the same German word where the stemmer falls short.
+    pub fn verb_forms(&self, word: &str, lang: Lang) -> Vec<String> {
+        if lang != Lang::De {
+            return Vec::new();
+        }
+        let folded = fold(word);
+        let mut forms = Vec::new();
         // The stemmer keeps the "ge-" of past participles: "gepostet" should meet
         // "posten", "geteilt" meet "teilen".
         if let Some(rest) = participle_base(&folded) {
-            parts.push(self.stem(rest, Lang::De));
+            forms.push(self.stem(rest, Lang::De));
             if let Some(verb) = rest.strip_suffix('t') {
-                parts.push(self.stem(verb, Lang::De));
+                forms.push(self.stem(verb, Lang::De));
             }
         }
         // The stemmer leaves the -t of "teilt", "verdient" (and weak participles): the
         // form without it meets the infinitive ("teilen", "verdienen").
         if folded.chars().count() >= 5 && folded.ends_with('t') && !folded.ends_with("st") {
-            parts.push(self.stem(&folded[..folded.len() - 1], Lang::De));
+            forms.push(self.stem(&folded[..folded.len() - 1], Lang::De));
         }
-        parts.sort();
-        parts.dedup();
-        parts
+        forms.sort();
+        forms.dedup();
+        forms
+    }
+
+    /// Compound parts and verb forms: every extra index term of a word.
+    pub fn extra_terms(&self, word: &str, lang: Lang) -> Vec<String> {
+        let mut terms = self.compound_parts(word, lang);
+        terms.extend(self.verb_forms(word, lang));
+        terms.sort();
+        terms.dedup();
+        terms
     }
 
     /// Index terms of a text: stop words dropped, compounds add their parts at the same
@@ -363,7 +379,7 @@ impl Analyzer {
                 continue;
             }
             let term = self.stem(&lower, lang);
-            for part in self.compound_parts(&lower, lang) {
+            for part in self.extra_terms(&lower, lang) {
                 if part != term {
                     tokens.push(Token {
                         term: part,
@@ -512,6 +528,10 @@ mod tests {
             "not a participle"
         );
         let t = terms(&a, "geteilt", Lang::De);
+        assert!(
+            a.compound_parts("geteilt", Lang::De).is_empty(),
+            "a verb form, not a compound"
+        );
         assert!(t.contains(&a.stem("teilen", Lang::De)), "{t:?}");
         let t = terms(&a, "verdient", Lang::De);
         assert!(t.contains(&a.stem("verdienen", Lang::De)), "{t:?}");

@@ -33,6 +33,9 @@ pub struct Concept {
     pub idf: f32,
     /// Whether any of its terms occurs in the guidelines.
     pub known: bool,
+    /// Whether the guidelines use the word itself (or a synonym, other form or
+    /// correction of it), not just a part of the compound it is.
+    pub named: bool,
 }
 
 /// The analysed question.
@@ -118,14 +121,21 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             }
         };
         push(analyzer.stem(&lower, lang), 1.0, &mut terms);
+        for form in analyzer.verb_forms(&lower, lang) {
+            push(form, 0.9, &mut terms);
+        }
+        // Compound parts stand for part of the word only ("Elternzeit" is not about any
+        // "Zeit"): they match, but do not make the word one the guidelines use.
+        let mut parts: Vec<String> = Vec::new();
         for part in analyzer.compound_parts(&lower, lang) {
+            parts.push(part.clone());
             push(part, 0.8, &mut terms);
         }
         push(analyzer.stem(&lower, lang.other()), 0.6, &mut terms);
         for synonym in synonym_words(synonyms, analyzer, &lower, lang) {
             for l in [lang, lang.other()] {
                 push(analyzer.stem(&synonym, l), 0.7, &mut terms);
-                for part in analyzer.compound_parts(&synonym, l) {
+                for part in analyzer.extra_terms(&synonym, l) {
                     push(part, 0.6, &mut terms);
                 }
             }
@@ -136,18 +146,22 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             if let Some((corrected, corrected_lang)) = snapshot.spelling.correct(&lower) {
                 let corrected = corrected.to_string();
                 push(analyzer.stem(&corrected, corrected_lang), 0.9, &mut terms);
-                for part in analyzer.compound_parts(&corrected, corrected_lang) {
+                for part in analyzer.extra_terms(&corrected, corrected_lang) {
                     push(part, 0.7, &mut terms);
                 }
             }
         }
         let is_known = known(&terms);
+        let named = terms
+            .iter()
+            .any(|(t, _)| !parts.contains(t) && snapshot.doc_freq.contains_key(t));
         let idf = concept_idf(snapshot, &terms);
         concepts.push(Concept {
             word: lower,
             terms,
             idf,
             known: is_known,
+            named,
         });
     }
     QueryPlan { lang, concepts }
@@ -341,7 +355,7 @@ pub fn answer(
     // Thin evidence (one matched word, little IDF mass) only counts against a question
     // that also asks about something the guidelines never mention: "Urlaub beantragen"
     // matching "Freigabe beantragen" is not an answer.
-    let has_unknown = plan.concepts.iter().any(|c| !c.known);
+    let has_unknown = plan.concepts.iter().any(|c| !c.named);
     let thin_evidence = best.matched_idf < tuning.min_matched_idf || best.matched_concepts < 2;
     if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) {
         return Ok(answer);
