@@ -59,7 +59,7 @@ fn handbook_figures_hold() {
     eprintln!("handbook: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.72, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.8, "{report}");
-    assert!(figure(&report, "out_of_scope_abstained") >= 8.0, "{report}");
+    assert!(figure(&report, "out_of_scope_abstained") >= 9.0, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
@@ -73,7 +73,7 @@ fn corpus_figures_hold() {
     assert!(figure(&report, "hit_at_1") >= 0.71, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.87, "{report}");
     assert!(
-        figure(&report, "out_of_scope_abstained") >= 10.0,
+        figure(&report, "out_of_scope_abstained") >= 11.0,
         "{report}"
     );
     assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
