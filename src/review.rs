@@ -154,6 +154,17 @@ pub struct Review {
     pub checked: Vec<Kind>,
 }
 
+impl Review {
+    /// The kinds the draft was checked for that found nothing, for the all-clear line.
+    pub fn unremarkable_kinds(&self) -> Vec<Kind> {
+        self.checked
+            .iter()
+            .copied()
+            .filter(|k| !self.findings.iter().any(|f| f.kind == *k))
+            .collect()
+    }
+}
+
 /// A detector hit before retrieval: which kind, the focused question's topic, the trigger.
 #[derive(Debug, Clone, PartialEq)]
 struct Hit {
@@ -2346,9 +2357,8 @@ pub fn render_text(review: &Review, config: &Config) -> String {
         }
     }
     let others: Vec<&str> = review
-        .checked
-        .iter()
-        .filter(|k| !review.findings.iter().any(|f| f.kind == **k))
+        .unremarkable_kinds()
+        .into_iter()
         .map(|k| k.label(lang))
         .collect();
     if !others.is_empty() {

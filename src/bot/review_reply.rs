@@ -81,9 +81,8 @@ pub fn render_review(review: &Review, config: &Config, built_at: OffsetDateTime)
     }
     let mut notes = Vec::new();
     let others: Vec<&str> = review
-        .checked
-        .iter()
-        .filter(|k| !review.findings.iter().any(|f| f.kind == **k))
+        .unremarkable_kinds()
+        .into_iter()
         .map(|k| k.label(lang))
         .collect();
     if review.findings.is_empty() {
