@@ -128,6 +128,30 @@ pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
     out
 }
 
+/// How much of the question a sentence speaks to.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Relevance {
+    /// IDF-weighted share of the whole question the sentence covers (0–1).
+    pub coverage: f32,
+    /// Share of what the question asks *beyond the section's topic* (the concepts its
+    /// headings don't already name) that the sentence covers (0–1). This is what tells
+    /// a section's rules apart: in "Fotos von Kollegen", "Darf ich Fotos von Kollegen
+    /// beim Essen posten?" is decided by "beim Essen".
+    pub specific: f32,
+}
+
+/// How a quote's verdict was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictBasis {
+    /// An FAQ answer ("No. …") to the question in the section's heading.
+    Answer,
+    /// The rule that speaks to what the question asks beyond the section's topic.
+    Specific,
+    /// The question asks nothing beyond the section's topic: the verdict of its rules
+    /// taken together ("it depends" when they differ).
+    Topic,
+}
+
 /// A trimmed quote from a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -138,8 +162,9 @@ pub struct Quote {
     pub verdict_sentence: Option<String>,
     /// How much of the question the verdict's sentence itself speaks to (0–1).
     pub verdict_relevance: f32,
-    /// The verdict is an FAQ answer ("No. …") to the question in the section's heading.
-    pub verdict_answers_heading: bool,
+    /// How much of what the question asks beyond the topic that sentence speaks to.
+    pub verdict_specific: f32,
+    pub verdict_basis: Option<VerdictBasis>,
     /// How much of the question the best sentence covers (0–1).
     pub best_sentence_coverage: f32,
 }
@@ -147,9 +172,9 @@ pub struct Quote {
 const MAX_QUOTE_CHARS: usize = 480;
 
 /// Picks the sentences of `section` that answer: the best-scoring one, its neighbour,
-/// a second strong one, and the sentence carrying the verdict. `score` rates a sentence's
-/// relevance from 0 to 1.
-pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> Quote {
+/// a second strong one, and the sentence carrying the verdict. `rate` tells how much of
+/// the question a sentence speaks to.
+pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance) -> Quote {
     let sentences = sentences(section);
     if sentences.is_empty() {
         return Quote {
@@ -159,12 +184,23 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
             verdict: None,
             verdict_sentence: None,
             verdict_relevance: 0.0,
-            verdict_answers_heading: false,
+            verdict_specific: 0.0,
+            verdict_basis: None,
             best_sentence_coverage: 0.0,
         };
     }
-    let scores: Vec<f32> = sentences.iter().map(|s| score(&s.text)).collect();
-    let verdicts = sentence_verdicts(&sentences);
+    let relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
+    let scores: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
+    let mut verdicts = sentence_verdicts(&sentences);
+    // "Yes." to "Am I still considered on duty?" says nothing about what is allowed.
+    let heading = section.heading().trim();
+    if heading.ends_with('?') && !verdict::asks_permission(heading) {
+        for finding in verdicts.iter_mut() {
+            if finding.is_some_and(|f| f.how == Stated::Answer) {
+                *finding = None;
+            }
+        }
+    }
     let best = (0..sentences.len())
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
         .unwrap_or(0);
@@ -176,11 +212,9 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
             chosen.insert(i);
         }
     };
-    // The verdict: from the most relevant sentence that states one (a Yes/No answer
-    // opening an FAQ section speaks to the whole section's question).
-    let verdict_index = pick_verdict_sentence(&scores, &verdicts, best);
-    if let Some(i) = verdict_index {
-        add(i, &mut chosen);
+    let choice = choose_verdict(&verdicts, &relevance);
+    if let Some(choice) = &choice {
+        add(choice.sentence, &mut chosen);
     }
     // Context: the lead-in before a best sentence that is a short list item, else the next sentence.
     if best + 1 < sentences.len() && sentences[best + 1].block == sentences[best].block {
@@ -208,60 +242,98 @@ pub fn quote(section: &Section, question: &str, score: impl Fn(&str) -> f32) -> 
         .map(|&i| sentences[i].line_end)
         .max()
         .unwrap_or(section.line_end);
-    let chosen_finding = verdict_index
-        .filter(|&i| chosen_contains(&indices, i))
-        .and_then(|i| verdicts[i].map(|finding| (i, finding)));
-    let (verdict, verdict_sentence, verdict_relevance, verdict_answers_heading) =
-        match chosen_finding {
-            Some((i, finding)) => (
-                Some(verdict::resolve(
-                    finding,
-                    answered_question(section, question),
-                )),
-                Some(sentences[i].text.clone()),
-                scores[i],
-                finding.how == Stated::Answer,
-            ),
-            None => (None, None, 0.0, false),
-        };
+    let choice = choice.filter(|c| chosen_contains(&indices, c.sentence));
+    let verdict = choice.as_ref().map(|c| match c.basis {
+        VerdictBasis::Answer => verdict::resolve(
+            Finding {
+                verdict: c.verdict,
+                how: Stated::Answer,
+            },
+            answered_question(section, question),
+        ),
+        _ => c.verdict,
+    });
     Quote {
         text,
         line_start,
         line_end,
         verdict,
-        verdict_sentence,
-        verdict_relevance,
-        verdict_answers_heading,
+        verdict_sentence: choice.as_ref().map(|c| sentences[c.sentence].text.clone()),
+        verdict_relevance: choice.as_ref().map_or(0.0, |c| scores[c.sentence]),
+        verdict_specific: choice
+            .as_ref()
+            .map_or(0.0, |c| relevance[c.sentence].specific),
+        verdict_basis: choice.map(|c| c.basis),
         best_sentence_coverage: scores[best],
     }
 }
 
-/// The sentence whose verdict answers: among the sentences stating one that are nearly
-/// as relevant as the best sentence (a Yes/No answer opening an FAQ section always
-/// qualifies), the most relevant — and among near-ties the strictest, because a wrong
-/// "allowed" is the worst answer guidebot can give.
-fn pick_verdict_sentence(
-    scores: &[f32],
+/// The verdict a section gives on a question, and the sentence that carries it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct VerdictChoice {
+    sentence: usize,
+    verdict: Verdict,
+    basis: VerdictBasis,
+}
+
+/// Reads the section's verdict on the question:
+/// - a Yes/No answer opening an FAQ section answers the section's question;
+/// - otherwise the rule that speaks most to what the question asks beyond the
+///   section's topic decides (or, when it asks nothing beyond the topic, the rule that
+///   speaks most to the whole question) — provided that rule is nearly as relevant as
+///   the section's most relevant sentence: when that sentence states no verdict, there
+///   is none.
+///
+/// Among near-tied rules the strictest wins, because a wrong "allowed" is the worst
+/// answer guidebot can give.
+fn choose_verdict(
     verdicts: &[Option<Finding>],
-    best: usize,
-) -> Option<usize> {
-    let is_answer = |i: usize| verdicts[i].is_some_and(|f| f.how == Stated::Answer);
-    let rank = |i: usize| scores[i] + if is_answer(i) { 0.5 } else { 0.0 };
-    let eligible: Vec<usize> = (0..scores.len())
+    relevance: &[Relevance],
+) -> Option<VerdictChoice> {
+    let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
-        .filter(|&i| (scores[i] > 0.0 && scores[i] >= 0.5 * scores[best]) || is_answer(i))
         .collect();
-    let top = eligible.iter().map(|&i| rank(i)).fold(f32::MIN, f32::max);
-    eligible
-        .into_iter()
-        .filter(|&i| rank(i) >= 0.9 * top)
+    if let Some(&i) = stating
+        .iter()
+        .find(|&&i| verdicts[i].is_some_and(|f| f.how == Stated::Answer))
+    {
+        return Some(VerdictChoice {
+            sentence: i,
+            verdict: verdicts[i]?.verdict,
+            basis: VerdictBasis::Answer,
+        });
+    }
+    let most_specific = relevance.iter().map(|r| r.specific).fold(0.0, f32::max);
+    let basis = if most_specific > 0.0 {
+        VerdictBasis::Specific
+    } else {
+        VerdictBasis::Topic
+    };
+    let key = |i: usize| match basis {
+        VerdictBasis::Specific => relevance[i].specific,
+        _ => relevance[i].coverage,
+    };
+    let most_relevant = (0..relevance.len()).map(key).fold(0.0, f32::max);
+    let top = stating.iter().map(|&i| key(i)).fold(0.0, f32::max);
+    if top <= 0.0 || top < 0.6 * most_relevant {
+        return None;
+    }
+    let sentence = stating
+        .iter()
+        .copied()
+        .filter(|&i| key(i) >= 0.9 * top)
         .max_by(|&a, &b| {
             let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
             strictness(a)
                 .cmp(&strictness(b))
-                .then(rank(a).total_cmp(&rank(b)))
+                .then(key(a).total_cmp(&key(b)))
                 .then(b.cmp(&a))
-        })
+        })?;
+    Some(VerdictChoice {
+        sentence,
+        verdict: verdicts[sentence]?.verdict,
+        basis,
+    })
 }
 
 /// The question a Yes/No answer answers: an FAQ section's heading when it is a question
@@ -336,13 +408,14 @@ mod tests {
             &doc.sections[0],
             "Darf ich Fotos von Kindern posten?",
             |s| {
-                if s.contains("Kindern") {
-                    1.0
+                let (coverage, specific) = if s.contains("Kindern") {
+                    (1.0, 1.0)
                 } else if s.contains("Fotos") {
-                    0.3
+                    (0.3, 0.0)
                 } else {
-                    0.0
-                }
+                    (0.0, 0.0)
+                };
+                Relevance { coverage, specific }
             },
         );
         assert_eq!(quote.verdict, Some(Verdict::NotAllowed));
@@ -384,12 +457,9 @@ mod tests {
         let q = quote(
             &doc.sections[0],
             "May I like a candidate's page on Facebook?",
-            |s| {
-                if s.contains("like") {
-                    0.8
-                } else {
-                    0.1
-                }
+            |s| Relevance {
+                coverage: if s.contains("like") { 0.8 } else { 0.1 },
+                specific: 0.0,
             },
         );
         assert_eq!(q.verdict, Some(Verdict::Allowed));
@@ -400,12 +470,9 @@ mod tests {
         let q = quote(
             &doc.sections[0],
             "Would a campaign button at work break the rules?",
-            |s| {
-                if s.contains("button") {
-                    0.8
-                } else {
-                    0.3
-                }
+            |s| Relevance {
+                coverage: if s.contains("button") { 0.8 } else { 0.3 },
+                specific: 0.0,
             },
         );
         assert_eq!(

@@ -58,7 +58,9 @@ pub struct Tuning {
     pub min_matched_idf: f32,
     /// Other passages must cover at least this share of what the best one covers.
     pub min_relative_coverage: f32,
-    /// A verdict is given only when its sentence covers this much of the question.
+    /// A verdict is given only when its section covers this much of the question…
+    pub min_verdict_coverage: f32,
+    /// …and the sentence stating it this much.
     pub min_verdict_relevance: f32,
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
@@ -72,7 +74,8 @@ impl Default for Tuning {
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
-            min_verdict_relevance: 0.5,
+            min_verdict_coverage: 0.35,
+            min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.3,
         }
     }
@@ -235,6 +238,22 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// What the question asks beyond a section's topic: its known concepts that the
+/// section's headings don't name. `None` when the headings name them all.
+fn beyond_topic(plan: &QueryPlan, in_headings: impl Fn(&str) -> bool) -> Option<QueryPlan> {
+    let concepts: Vec<Concept> = plan
+        .concepts
+        .iter()
+        .filter(|c| c.known)
+        .filter(|c| !c.terms.iter().any(|(t, w)| *w >= 0.6 && in_headings(t)))
+        .cloned()
+        .collect();
+    (!concepts.is_empty()).then_some(QueryPlan {
+        lang: plan.lang,
+        concepts,
+    })
+}
+
 fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
     let fields = snapshot.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -382,7 +401,7 @@ fn overall_verdict(passages: &[Passage]) -> Option<Verdict> {
     let contested = passages
         .iter()
         .skip(1)
-        .any(|p| p.score >= 0.97 * best.score && p.verdict != best.verdict);
+        .any(|p| p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict));
     if contested {
         None
     } else {
@@ -420,9 +439,15 @@ fn rank(
         });
         let (heading_coverage, _) = coverage(plan, unknown, |t| terms.heading.contains(t));
         let analyzer = &snapshot.analyzer;
+        let beyond_topic = beyond_topic(plan, |t| terms.heading.contains(t));
         let quote = passage::quote(section, question, |sentence| {
             let sentence_terms = analyzer.term_set(sentence, section.lang);
-            coverage(plan, unknown, |t| sentence_terms.contains(t)).0
+            passage::Relevance {
+                coverage: coverage(plan, unknown, |t| sentence_terms.contains(t)).0,
+                specific: beyond_topic
+                    .as_ref()
+                    .map_or(0.0, |p| coverage(p, 0.0, |t| sentence_terms.contains(t)).0),
+            }
         });
         let phrase_coverage = pair_coverage(plan, &terms.pairs);
         let document_coverage = snapshot
@@ -478,15 +503,18 @@ fn rank(
 fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Passage {
     let section = &snapshot.sections[candidate.ord];
     let quote = &candidate.quote;
-    // Clear means the verdict's sentence speaks to the question: it covers a fair share of
-    // it, and nearly as much as the section's best sentence does.
-    // An FAQ answer ("No. …") answers the question in its heading: it is clear when the
-    // heading matches the question.
-    let clear = if quote.verdict_answers_heading {
-        candidate.features.heading_coverage >= tuning.min_answer_heading_coverage
-    } else {
-        quote.verdict_relevance >= tuning.min_verdict_relevance
-            && quote.verdict_relevance >= 0.6 * quote.best_sentence_coverage
+    // A verdict is clear when the section matches the question well; an FAQ answer
+    // ("No. …") answers the question in its heading: it is clear when the heading
+    // matches the question.
+    let clear = match quote.verdict_basis {
+        Some(passage::VerdictBasis::Answer) => {
+            candidate.features.heading_coverage >= tuning.min_answer_heading_coverage
+        }
+        Some(_) => {
+            candidate.coverage >= tuning.min_verdict_coverage
+                && quote.verdict_relevance >= tuning.min_verdict_relevance
+        }
+        None => false,
     };
     let verdict: Option<Verdict> = quote.verdict.filter(|_| clear);
     Passage {
@@ -538,6 +566,9 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             "heading": s.heading_path.join(" > "), "sentence": c.quote.best_sentence_coverage,
             "concepts": concepts, "n": snapshot.sections.len(), "features": c.features,
             "matched_concepts": c.matched_concepts, "matched_idf": c.matched_idf,
+            "verdict": c.quote.verdict, "verdict_relevance": c.quote.verdict_relevance,
+            "verdict_sentence": c.quote.verdict_sentence, "verdict_specific": c.quote.verdict_specific,
+            "verdict_basis": c.quote.verdict_basis.map(|b| format!("{b:?}")),
         });
         eprintln!("RANKING {line}");
     }

@@ -372,6 +372,15 @@ fn prose(text: &str) -> Option<Verdict> {
             Verdict::Allowed
         });
     }
+    // Modal verbs belong to the prohibition they help state ("Nothing … may be posted").
+    if forbids_by_structure(&lower)
+        && !PERMISSION
+            .iter()
+            .filter(|p| !matches!(**p, "may " | "you may" | "you can"))
+            .any(|p| lower.contains(p))
+    {
+        return Some(Verdict::NotAllowed);
+    }
     if PROHIBITION.iter().any(|p| lower.contains(p)) {
         // "nicht nur erlaubt, sondern erwünscht" and the like are too tangled to call:
         // permission words that remain once the prohibitions are taken out.
@@ -384,13 +393,162 @@ fn prose(text: &str) -> Option<Verdict> {
         }
         return Some(Verdict::NotAllowed);
     }
-    if PERMISSION.iter().any(|p| lower.contains(p)) {
+    if PERMISSION.iter().any(|p| lower.contains(p)) || permits_by_structure(&lower) {
         if CONDITION.iter().any(|p| lower.contains(p)) {
             return Some(Verdict::Conditional);
         }
         return Some(Verdict::Allowed);
     }
     None
+}
+
+/// German modal verbs that forbid when negated ("dürfen … nicht").
+const GERMAN_MODALS: &[&str] = &[
+    "darf", "dürfen", "darfst", "dürft", "dürfe", "soll", "sollen", "sollte", "sollten", "sollst",
+];
+
+const GERMAN_NEGATIONS: &[&str] = &[
+    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",
+];
+
+/// Words opening a clause whose negation is a condition, not a rule ("wenn … nicht").
+const SUBORDINATORS: &[&str] = &[
+    "wenn", "falls", "sofern", "solange", "weil", "da", "ob", "dass", "damit", "bis", "wie", "was",
+    "wer", "if", "unless", "when", "whether", "because", "as", "while",
+];
+
+/// Rules whose words stand apart, read clause by clause: "Private Konten dürfen das
+/// Firmenlogo nicht als Profilbild verwenden", "Teilen Sie den Fund nicht weiter",
+/// "Fotos von Verletzten werden nicht gepostet", "Nothing from interviews may be posted",
+/// "Only the press office publishes statements", "Solche Informationen sind vertraulich".
+fn forbids_by_structure(lower: &str) -> bool {
+    let opening = lower.trim_start();
+    if opening.starts_with("only the ")
+        || opening.starts_with("nur die ")
+        || opening.starts_with("nur der ")
+        || lower.contains("ausschließlich die ")
+        || lower.contains("ausschließlich der ")
+        || lower.contains("ausschließlich das ")
+    {
+        return true;
+    }
+    main_clauses(lower).any(|words| forbidding_clause(&words))
+}
+
+/// Relative pronouns: a clause after a comma that starts with one describes something
+/// ("Teilnehmende, die nicht abgebildet werden möchten") rather than stating a rule.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "die", "der", "das", "denen", "dem", "den", "deren", "dessen", "welche", "welcher", "who",
+    "which", "that",
+];
+
+/// The clauses of a sentence that can state a rule, as words: not conditions ("wenn …",
+/// "Sollte es … geben"), not relative clauses.
+fn main_clauses(lower: &str) -> impl Iterator<Item = Vec<&str>> {
+    lower
+        .split([',', ';', ':', '–', '—', '(', ')'])
+        .enumerate()
+        .filter_map(|(n, clause)| {
+            let words: Vec<&str> = clause
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let first = *words.first()?;
+            let condition = SUBORDINATORS.contains(&first)
+                || (n == 0 && matches!(first, "sollte" | "sollten" | "should"));
+            let relative = n > 0 && RELATIVE_PRONOUNS.contains(&first);
+            (!condition && !relative).then_some(words)
+        })
+}
+
+/// "Auf Diensthandys dürfen Sie Apps installieren": a German modal of permission in a
+/// main clause without negation.
+fn permits_by_structure(lower: &str) -> bool {
+    main_clauses(lower).any(|words| {
+        words
+            .iter()
+            .any(|w| matches!(*w, "darf" | "dürfen" | "darfst" | "dürft"))
+            && !words.iter().any(|w| GERMAN_NEGATIONS.contains(w))
+            && !words.contains(&"nur")
+    })
+}
+
+fn forbidding_clause(words: &[&str]) -> bool {
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    let negation = words.iter().position(|w| GERMAN_NEGATIONS.contains(w));
+    let negated = negation.is_some_and(|n| words.get(n + 1) != Some(&"nur"));
+    // "Private Konten dürfen das Firmenlogo nicht … verwenden."
+    if negated && words.iter().any(|w| GERMAN_MODALS.contains(w)) {
+        return true;
+    }
+    // Formal imperative: "Teilen Sie den Fund nicht weiter", "Bitte schreiben Sie keine …".
+    let verb_at = usize::from(first == "bitte");
+    if negated && words.get(verb_at + 1) == Some(&"sie") && words.len() > verb_at + 2 {
+        return true;
+    }
+    // Passive: "… werden nicht gepostet".
+    if let Some(n) = negation.filter(|_| negated) {
+        let passive = words.iter().any(|w| matches!(*w, "werden" | "wird"));
+        if passive && words[n + 1..].iter().any(|w| is_participle(w)) {
+            return true;
+        }
+    }
+    // "Nothing from job interviews may be posted", "No photos may be taken".
+    if matches!(first, "nothing" | "no" | "none" | "nobody" | "nichts")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "may" | "can" | "should" | "must" | "darf" | "dürfen"))
+    {
+        return true;
+    }
+    let text = words.join(" ");
+    [
+        "should not",
+        "shouldn't",
+        "shall not",
+        "will not",
+        "won't",
+        "not be posted",
+        "not be shared",
+        "not be published",
+        "not be used",
+        "not accepted",
+        "not appropriate",
+        "is confidential",
+        "are confidential",
+        "ist vertraulich",
+        "sind vertraulich",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
+}
+
+/// A German past participle: "gepostet", "veröffentlicht", "hochgeladen".
+fn is_participle(word: &str) -> bool {
+    let ends = word.ends_with('t') || word.ends_with("en");
+    let prefixed = ["ge", "ver", "be", "er", "ent", "zer"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || word.char_indices().skip(2).any(|(i, _)| word[i..].starts_with("ge"));
+    ends && prefixed && word.chars().count() > 4
+}
+
+/// Whether a question asks what is allowed ("May I …?", "Is it a violation …?", "Darf
+/// ich …?") rather than something else ("Am I considered on duty …?"): only then is a
+/// Yes/No answer to it a verdict.
+pub fn asks_permission(question: &str) -> bool {
+    let lower = format!(" {} ", question.to_lowercase());
+    asks_about_violation(question)
+        || [
+            " may ", " can ", " could ", " allowed", " permitted", "permissible", " okay",
+            " ok ", " ok?", "acceptable", "appropriate", " required to", " have to",
+            " darf ", " dürfen ", " darfst ", " kann ", " können ", " erlaubt", " gestattet",
+            " zulässig", " muss ", " müssen ",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Whether a question asks "is this a violation?" rather than "is this okay?": then an
@@ -504,6 +662,49 @@ mod tests {
     }
 
     #[test]
+    fn rules_whose_words_stand_apart() {
+        let forbidden = [
+            "Private Konten dürfen das Firmenlogo nicht als Profilbild verwenden.",
+            "Teilen Sie den Fund nicht weiter, auch nicht, um andere zu warnen.",
+            "Wenn Sie Kritik sehen, antworten Sie bitte nicht selbst im Namen des Unternehmens.",
+            "Bitte schreiben Sie keine Bewertungen auf Aufforderung Ihrer Führungskraft.",
+            "Fotos von Unfallorten werden nicht gepostet – weder privat noch dienstlich.",
+            "Nothing from job interviews may be posted that could identify a person.",
+            "Only the press office publishes press releases.",
+            "Öffentliche Aussagen machen ausschließlich die Unternehmenskommunikation und der Kunde.",
+            "You should not share internal dashboards.",
+            "Direct requests to the account are not accepted.",
+            "Solche Informationen sind vertraulich.",
+        ];
+        for sentence in forbidden {
+            assert_eq!(verdict(sentence), Some(Verdict::NotAllowed), "{sentence}");
+        }
+        let not_rules = [
+            "Sollte es Teilnehmende geben, die nicht abgebildet werden möchten, muss dies kenntlich gemacht werden.",
+            "Es gibt einen Ort, der von der Kamera nicht erfasst wird.",
+            "Wie Sie dann vorgehen, steht unter Krisen.",
+            "Das gilt, wenn die Aufgaben nicht leiden.",
+            "Wer sich nicht zeigen möchte, muss das nicht begründen.",
+            "Sie müssen nicht jeden Beitrag kommentieren.",
+        ];
+        for sentence in not_rules {
+            assert_eq!(verdict(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn german_modal_of_permission() {
+        assert_eq!(
+            verdict("Auf Firmenlaptops und Diensthandys dürfen Sie Social-Media-Apps installieren."),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("Sie dürfen Stellenanzeigen teilen, sofern der Link auf die Karriereseite führt."),
+            Some(Verdict::Conditional)
+        );
+    }
+
+    #[test]
     fn denied_prohibitions_are_permissions() {
         assert_eq!(
             verdict("Watching such stations in the workplace does not violate the Hatch Act."),
@@ -555,6 +756,16 @@ mod tests {
         );
         assert_eq!(verdict("Use the template to avoid typos."), None);
         assert_eq!(verdict("The account is run by the comms team."), None);
+    }
+
+    #[test]
+    fn faq_questions_that_ask_permission() {
+        assert!(asks_permission("May a federal employee display a campaign logo?"));
+        assert!(asks_permission("Is it a violation to like a post?"));
+        assert!(asks_permission("Darf ich Fotos posten?"));
+        assert!(!asks_permission(
+            "Am I still considered on duty for purposes of the Hatch Act during that time?"
+        ));
     }
 
     #[test]
