@@ -3,7 +3,7 @@
 //!
 //! Data flows through the modules in this order:
 //! guideline files ([`document`], [`front_matter`], [`section`]) → analysis
-//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] → [`answer`] (passages, verdicts)
+//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] → [`answer`] (passages, verdicts, [`amounts`])
 //! ([`engine`] serves it, [`watch`] keeps it fresh) → the chat-neutral [`bot`] core →
 //! [`adapters`] (terminal, Discord). [`review`], [`check`] and [`eval`] build on the same core.
 
@@ -15,6 +15,7 @@ pub mod section;
 
 pub use error::{Error, Result};
 pub mod adapters;
+pub mod amounts;
 pub mod analysis;
 pub mod answer;
 pub mod bot;

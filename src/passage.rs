@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::amounts;
 use crate::answer::Verdict;
 use crate::document::Section;
 use crate::verdict::{self, Finding, Stated};
@@ -201,6 +202,25 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             }
         }
     }
+    // A rule whose limit the asked amount falls outside of ("more than 50 EUR" for a
+    // 30-euro gift) does not apply.
+    for (finding, sentence) in verdicts.iter_mut().zip(&sentences) {
+        if finding.is_some() && amounts::rule_applies(&sentence.text, question) == Some(false) {
+            *finding = None;
+        }
+    }
+    // "Only if no container numbers are readable" and the question has container
+    // numbers in its photo: the condition fails.
+    for (i, finding) in verdicts.iter_mut().enumerate() {
+        if let Some(f) = finding
+            .as_mut()
+            .filter(|f| f.verdict == Verdict::Conditional)
+        {
+            if names_what_condition_excludes(&sentences[i].text, question, &rate) {
+                f.verdict = Verdict::NotAllowed;
+            }
+        }
+    }
     let best = (0..sentences.len())
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
         .unwrap_or(0);
@@ -268,6 +288,49 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
     }
 }
 
+/// Conditions that exclude things: "wenn keine Containernummern … lesbar sind",
+/// "as long as no customer names are visible".
+const EXCLUDING_CONDITIONS: &[&str] = &[
+    "wenn keine ",
+    "wenn kein ",
+    "sofern keine ",
+    "sofern kein ",
+    "solange keine ",
+    "solange kein ",
+    "falls keine ",
+    "if no ",
+    "as long as no ",
+    "provided no ",
+    "provided that no ",
+];
+
+/// Whether the question asks about something a permission's condition rules out: the
+/// excluded things cover part of the question that the rest of the rule does not, and
+/// the question doesn't itself say they are absent ("ohne Kennzeichen").
+fn names_what_condition_excludes(
+    rule: &str,
+    question: &str,
+    rate: &impl Fn(&str) -> Relevance,
+) -> bool {
+    let lower = rule.to_lowercase();
+    let Some(start) = EXCLUDING_CONDITIONS
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+    else {
+        return false;
+    };
+    let question = question.to_lowercase();
+    let question_excludes = ["ohne ", "keine ", "kein ", "without ", " no "]
+        .iter()
+        .any(|p| format!(" {question}").contains(p));
+    if question_excludes || !rule.is_char_boundary(start) {
+        return false;
+    }
+    let (rest, excluded) = rule.split_at(start);
+    rate(excluded).coverage > 0.0 && rate(rule).coverage > rate(rest).coverage + 0.05
+}
+
 /// The verdict a section gives on a question, and the sentence that carries it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct VerdictChoice {
@@ -286,10 +349,7 @@ struct VerdictChoice {
 ///
 /// Among near-tied rules the strictest wins, because a wrong "allowed" is the worst
 /// answer guidebot can give.
-fn choose_verdict(
-    verdicts: &[Option<Finding>],
-    relevance: &[Relevance],
-) -> Option<VerdictChoice> {
+fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Option<VerdictChoice> {
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
         .collect();
@@ -428,6 +488,38 @@ mod tests {
         );
         assert!(quote.text.starts_with("… "), "{}", quote.text);
         assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn a_condition_the_question_fails_forbids() {
+        let md = "# Betrieb\n\nFotos aus Lagerhallen dürfen nur gepostet werden, wenn keine Containernummern lesbar sind.\n";
+        let doc = parse_document("b.md", md.as_bytes(), Lang::De).unwrap();
+        let rate = |s: &str| Relevance {
+            coverage: if s.contains("Containernummern") {
+                0.6
+            } else {
+                0.0
+            } + if s.contains("Lagerhallen") { 0.3 } else { 0.0 },
+            specific: 0.5,
+        };
+        let with = quote(&doc.sections[0], "Foto mit Containernummern ok?", rate);
+        assert_eq!(with.verdict, Some(Verdict::NotAllowed));
+        let without = quote(&doc.sections[0], "Foto ohne Containernummern ok?", rate);
+        assert_eq!(without.verdict, Some(Verdict::Conditional));
+    }
+
+    #[test]
+    fn an_amount_outside_a_rules_limit_leaves_that_rule_out() {
+        let md = "# Gifts\n\n- Allowed: gifts worth up to 50 EUR.\n- Not allowed: gifts worth more than 50 EUR.\n";
+        let doc = parse_document("g.md", md.as_bytes(), Lang::En).unwrap();
+        let rate = |_: &str| Relevance {
+            coverage: 0.5,
+            specific: 0.5,
+        };
+        let wine = quote(&doc.sections[0], "A gift worth 30 euros?", rate);
+        assert_eq!(wine.verdict, Some(Verdict::Allowed));
+        let watch = quote(&doc.sections[0], "A gift worth 300 euros?", rate);
+        assert_eq!(watch.verdict, Some(Verdict::NotAllowed));
     }
 
     #[test]

@@ -398,10 +398,9 @@ pub fn answer(
 /// ("Darf ich Fotos posten?" touches the rule on children and the one on colleagues).
 fn overall_verdict(passages: &[Passage]) -> Option<Verdict> {
     let best = passages.first()?;
-    let contested = passages
-        .iter()
-        .skip(1)
-        .any(|p| p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict));
+    let contested = passages.iter().skip(1).any(|p| {
+        p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
+    });
     if contested {
         None
     } else {

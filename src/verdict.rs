@@ -531,7 +531,10 @@ fn is_participle(word: &str) -> bool {
     let prefixed = ["ge", "ver", "be", "er", "ent", "zer"]
         .iter()
         .any(|p| word.starts_with(p))
-        || word.char_indices().skip(2).any(|(i, _)| word[i..].starts_with("ge"));
+        || word
+            .char_indices()
+            .skip(2)
+            .any(|(i, _)| word[i..].starts_with("ge"));
     ends && prefixed && word.chars().count() > 4
 }
 
@@ -542,10 +545,29 @@ pub fn asks_permission(question: &str) -> bool {
     let lower = format!(" {} ", question.to_lowercase());
     asks_about_violation(question)
         || [
-            " may ", " can ", " could ", " allowed", " permitted", "permissible", " okay",
-            " ok ", " ok?", "acceptable", "appropriate", " required to", " have to",
-            " darf ", " dürfen ", " darfst ", " kann ", " können ", " erlaubt", " gestattet",
-            " zulässig", " muss ", " müssen ",
+            " may ",
+            " can ",
+            " could ",
+            " allowed",
+            " permitted",
+            "permissible",
+            " okay",
+            " ok ",
+            " ok?",
+            "acceptable",
+            "appropriate",
+            " required to",
+            " have to",
+            " darf ",
+            " dürfen ",
+            " darfst ",
+            " kann ",
+            " können ",
+            " erlaubt",
+            " gestattet",
+            " zulässig",
+            " muss ",
+            " müssen ",
         ]
         .iter()
         .any(|p| lower.contains(p))
@@ -695,11 +717,15 @@ mod tests {
     #[test]
     fn german_modal_of_permission() {
         assert_eq!(
-            verdict("Auf Firmenlaptops und Diensthandys dürfen Sie Social-Media-Apps installieren."),
+            verdict(
+                "Auf Firmenlaptops und Diensthandys dürfen Sie Social-Media-Apps installieren."
+            ),
             Some(Verdict::Allowed)
         );
         assert_eq!(
-            verdict("Sie dürfen Stellenanzeigen teilen, sofern der Link auf die Karriereseite führt."),
+            verdict(
+                "Sie dürfen Stellenanzeigen teilen, sofern der Link auf die Karriereseite führt."
+            ),
             Some(Verdict::Conditional)
         );
     }
@@ -760,7 +786,9 @@ mod tests {
 
     #[test]
     fn faq_questions_that_ask_permission() {
-        assert!(asks_permission("May a federal employee display a campaign logo?"));
+        assert!(asks_permission(
+            "May a federal employee display a campaign logo?"
+        ));
         assert!(asks_permission("Is it a violation to like a post?"));
         assert!(asks_permission("Darf ich Fotos posten?"));
         assert!(!asks_permission(

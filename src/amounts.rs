@@ -1,0 +1,191 @@
+//! Amounts in rules and questions: "gifts worth up to 50 EUR" applies to a 30-euro
+//! bottle of wine, "more than 50 EUR" does not. Rules that name a limit are read against
+//! the amount the question names, so the rule that applies gives the verdict.
+
+/// A limit a rule names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Bound {
+    AtMost(f64),
+    Below(f64),
+    Above(f64),
+    AtLeast(f64),
+}
+
+impl Bound {
+    fn admits(self, amount: f64) -> bool {
+        match self {
+            Bound::AtMost(n) => amount <= n,
+            Bound::Below(n) => amount < n,
+            Bound::Above(n) => amount > n,
+            Bound::AtLeast(n) => amount >= n,
+        }
+    }
+}
+
+// Words before a number that make it a limit, longest first.
+const UPPER_INCLUSIVE: &[&str] = &[
+    "no more than",
+    "not more than",
+    "nicht mehr als",
+    "up to",
+    "at most",
+    "bis zu",
+    "maximal",
+    "höchstens",
+    "max",
+    "bis",
+];
+const UPPER_EXCLUSIVE: &[&str] = &["less than", "weniger als", "under", "below", "unter"];
+const LOWER_EXCLUSIVE: &[&str] = &[
+    "more than",
+    "mehr als",
+    "greater than",
+    "exceeding",
+    "above",
+    "over",
+    "über",
+];
+const LOWER_INCLUSIVE: &[&str] = &["at least", "mindestens", "from", "ab"];
+
+/// Whether a rule applies to the amount the question names: `Some(false)` when the rule
+/// names a limit the amount falls outside of, `Some(true)` when inside, `None` when either
+/// names no amount.
+pub fn rule_applies(rule: &str, question: &str) -> Option<bool> {
+    let amount = question_amount(question)?;
+    let bounds = bounds(rule);
+    if bounds.is_empty() {
+        return None;
+    }
+    Some(bounds.iter().all(|b| b.admits(amount)))
+}
+
+/// The amount a question names: "worth about 30 euros" → 30; "gifts over 50?" → just
+/// over 50.
+fn question_amount(question: &str) -> Option<f64> {
+    let lower = question.to_lowercase();
+    let names_money = [
+        "€", "$", "£", "eur", "euro", "usd", "dollar", "chf", "franken",
+    ]
+    .iter()
+    .any(|c| lower.contains(c));
+    let words = words(&lower);
+    for (i, word) in words.iter().enumerate() {
+        let Some(n) = number(word) else { continue };
+        let before = &words[..i];
+        // Other numbers ("Q3 2024", "3 Kollegen") are not amounts.
+        if !names_money && limit_before(before).is_none() {
+            continue;
+        }
+        return Some(match limit_before(before) {
+            Some(Bound::Above(_)) => n + 0.01,
+            Some(Bound::Below(_)) => n - 0.01,
+            _ => n,
+        });
+    }
+    None
+}
+
+fn bounds(rule: &str) -> Vec<Bound> {
+    let lower = rule.to_lowercase();
+    let words = words(&lower);
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let Some(n) = number(word) else { continue };
+        if let Some(bound) = limit_before(&words[..i]) {
+            out.push(match bound {
+                Bound::AtMost(_) => Bound::AtMost(n),
+                Bound::Below(_) => Bound::Below(n),
+                Bound::Above(_) => Bound::Above(n),
+                Bound::AtLeast(_) => Bound::AtLeast(n),
+            });
+        }
+    }
+    out
+}
+
+/// The kind of limit the words right before a number state (the number itself is
+/// filled in by the caller).
+fn limit_before(before: &[&str]) -> Option<Bound> {
+    let tail = |n: usize| before[before.len().saturating_sub(n)..].join(" ");
+    let ends_with = |phrases: &[&str]| {
+        phrases.iter().any(|p| {
+            let n = p.split(' ').count();
+            tail(n) == *p
+        })
+    };
+    if ends_with(UPPER_INCLUSIVE) {
+        Some(Bound::AtMost(0.0))
+    } else if ends_with(UPPER_EXCLUSIVE) {
+        Some(Bound::Below(0.0))
+    } else if ends_with(LOWER_EXCLUSIVE) {
+        Some(Bound::Above(0.0))
+    } else if ends_with(LOWER_INCLUSIVE) {
+        Some(Bound::AtLeast(0.0))
+    } else {
+        None
+    }
+}
+
+/// Words, with currency signs split off ("300€" → "300").
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn number(word: &str) -> Option<f64> {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    if digits.is_empty() || !digits.chars().next()?.is_ascii_digit() {
+        return None;
+    }
+    // "1.000" and "1,000" are thousands; "2,50" is a decimal.
+    let normalized = if digits.len() > 4 && (digits.contains('.') || digits.contains(',')) {
+        digits.replace(['.', ','], "")
+    } else {
+        digits.replace(',', ".")
+    };
+    normalized.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_read_against_the_asked_amount() {
+        let small = "Accepting small gifts worth up to 50 EUR, such as a book.";
+        let large = "Not allowed: Accepting gifts worth more than 50 EUR.";
+        let wine = "A vendor sent me a bottle of wine worth about 30 euros. Can I keep it?";
+        assert_eq!(rule_applies(small, wine), Some(true));
+        assert_eq!(rule_applies(large, wine), Some(false));
+        let watch = "vendor offered me a free smartwatch (~300€), can i accept it?";
+        assert_eq!(rule_applies(small, watch), Some(false));
+        assert_eq!(rule_applies(large, watch), Some(true));
+        assert_eq!(rule_applies(large, "gifts over 50?"), Some(true));
+        assert_eq!(rule_applies(small, "gifts over 50?"), Some(false));
+        assert_eq!(
+            rule_applies(
+                "Geschenke bis 25 Euro dürfen Sie annehmen.",
+                "Ein Headset für 120 Euro?"
+            ),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn no_amount_no_reading() {
+        assert_eq!(
+            rule_applies("Gifts up to 50 EUR are fine.", "Can I keep a gift?"),
+            None
+        );
+        assert_eq!(
+            rule_applies("Gifts are fine.", "A gift worth 30 euros?"),
+            None
+        );
+        assert_eq!(
+            rule_applies("Ab 2025 gelten neue Regeln.", "Darf ich 3 Fotos posten?"),
+            None
+        );
+    }
+}
