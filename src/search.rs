@@ -64,6 +64,9 @@ pub struct Tuning {
     pub min_verdict_relevance: f32,
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
+    /// "Allowed" is given only when the best passage's score beats the runner-up's by
+    /// this much.
+    pub min_allowed_margin: f32,
 }
 
 impl Default for Tuning {
@@ -77,6 +80,7 @@ impl Default for Tuning {
             min_verdict_coverage: 0.35,
             min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.3,
+            min_allowed_margin: 0.25,
         }
     }
 }
@@ -139,7 +143,7 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             for l in [lang, lang.other()] {
                 push(analyzer.stem(&synonym, l), 0.7, &mut terms);
                 for part in analyzer.extra_terms(&synonym, l) {
-                    push(part, 0.6, &mut terms);
+                    push(part, 0.4, &mut terms);
                 }
             }
         }
@@ -387,7 +391,8 @@ pub fn answer(
         .map(|c| to_passage(snapshot, c, tuning))
         .collect();
     answer.abstained = false;
-    answer.verdict = overall_verdict(&passages);
+    let faq_answer = best.quote.verdict_basis == Some(passage::VerdictBasis::Answer);
+    answer.verdict = overall_verdict(&passages, faq_answer, tuning);
     answer.more = passages.split_off(passages.len().min(3));
     answer.passages = passages;
     Ok(answer)
@@ -396,12 +401,20 @@ pub fn answer(
 /// The answer's verdict: the best passage's, unless a runner-up that matches the question
 /// just as well says something else — then the question is too broad for one verdict
 /// ("Darf ich Fotos posten?" touches the rule on children and the one on colleagues).
-fn overall_verdict(passages: &[Passage]) -> Option<Verdict> {
+///
+/// "Allowed" is the answer that must be surest (wrongly given, it is the worst answer):
+/// unless an FAQ answers the very question ("May I …? Yes."), it stands only when the
+/// best passage clearly beats the runner-up.
+fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> Option<Verdict> {
     let best = passages.first()?;
     let contested = passages.iter().skip(1).any(|p| {
         p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
     });
-    if contested {
+    let runner_up = passages.get(1).map_or(0.0, |p| p.score);
+    let unsure_permission = best.verdict == Some(Verdict::Allowed)
+        && !faq_answer
+        && best.score - runner_up < tuning.min_allowed_margin;
+    if contested || unsure_permission {
         None
     } else {
         best.verdict

@@ -34,12 +34,70 @@ pub struct SynonymProblem {
 /// guidebot's built-in everyday vocabulary (see `synonyms_builtin.toml`).
 const BUILTIN: &str = include_str!("synonyms_builtin.toml");
 
+/// guidebot's built-in English ↔ German glossary (see `glossary_de_en.toml`).
+const GLOSSARY: &str = include_str!("glossary_de_en.toml");
+
 impl Synonyms {
-    /// The built-in everyday vocabulary that applies to every guidelines folder.
+    /// The built-in everyday vocabulary and the English ↔ German glossary, which apply
+    /// to every guidelines folder.
     pub fn builtin() -> Synonyms {
-        // The file is part of guidebot and tested below; a mistake in it must not stop
-        // the bot, so it degrades to no built-in synonyms.
-        Self::parse(BUILTIN).unwrap_or_default()
+        // The files are part of guidebot and tested below; a mistake in them must not
+        // stop the bot, so they degrade to no built-in synonyms.
+        let mut builtin = Self::parse(BUILTIN).unwrap_or_default();
+        if let Ok(glossary) = Self::parse_glossary(GLOSSARY) {
+            for (lang, entries) in glossary.by_lang {
+                let map = builtin.by_lang.entry(lang).or_default();
+                for (word, words) in entries {
+                    let known = map.entry(word).or_default();
+                    for w in words {
+                        if !known.contains(&w) {
+                            known.push(w);
+                        }
+                    }
+                }
+            }
+        }
+        builtin
+    }
+
+    /// Reads a glossary (`[en_de]` english = ["deutsch", …]) as synonyms in both
+    /// directions: the English word stands for its German equivalents and each German
+    /// word for the English one.
+    fn parse_glossary(text: &str) -> std::result::Result<Synonyms, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+        let pairs = table
+            .get("en_de")
+            .and_then(|v| v.as_table())
+            .ok_or("the glossary needs an [en_de] section")?;
+        let mut glossary = Synonyms::default();
+        for (english, german) in pairs {
+            let english = crate::analysis::fold(english.trim());
+            let german: Vec<String> = german
+                .as_array()
+                .ok_or_else(|| format!("`{english}` must map to a list"))?
+                .iter()
+                .filter_map(|w| w.as_str().map(|w| w.trim().to_lowercase()))
+                .collect();
+            for word in &german {
+                let back = glossary
+                    .by_lang
+                    .entry(Lang::De)
+                    .or_default()
+                    .entry(crate::analysis::fold(word))
+                    .or_default();
+                if !back.contains(&english) {
+                    back.push(english.clone());
+                }
+            }
+            glossary
+                .by_lang
+                .entry(Lang::En)
+                .or_default()
+                .entry(english)
+                .or_default()
+                .extend(german);
+        }
+        Ok(glossary)
     }
 
     /// `other`'s entries added to these, replacing entries with the same key.
@@ -188,6 +246,22 @@ mod tests {
         let merged = builtin.merged_with(own);
         assert_eq!(merged.lookup("azubis", Lang::De), ["lehrlinge"]);
         assert!(!merged.lookup("chef", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn glossary_reads_both_ways() {
+        assert!(Synonyms::parse_glossary(GLOSSARY).is_ok());
+        let builtin = Synonyms::builtin();
+        assert!(builtin
+            .lookup("colleague", Lang::En)
+            .contains(&"kollegen".to_string()));
+        assert!(builtin
+            .lookup("geschenke", Lang::De)
+            .contains(&"gifts".to_string()));
+        // Entries of the everyday vocabulary keep theirs next to the glossary's.
+        assert!(builtin
+            .lookup("pic", Lang::En)
+            .contains(&"photo".to_string()));
     }
 
     #[test]

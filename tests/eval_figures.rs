@@ -57,10 +57,11 @@ fn figure(report: &Value, key: &str) -> f64 {
 fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.72, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.8, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.77, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.85, "{report}");
     assert!(figure(&report, "out_of_scope_abstained") >= 9.0, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.57, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 8.0, "{report}");
 }
 
 #[test]
@@ -70,13 +71,14 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.71, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.87, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.75, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.9, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 11.0,
         "{report}"
     );
-    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.5, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
 #[test]
@@ -101,6 +103,6 @@ fn draft_review_on_the_corpus_holds() {
     eprintln!("corpus drafts: {report}");
     assert!(figure(&report, "recall") >= 0.48, "{report}");
     assert!(figure(&report, "verdict_accuracy") >= 0.36, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
