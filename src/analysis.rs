@@ -119,7 +119,8 @@ toll super lieber besser gut klar mehr viel viele wenig nen halt eben trotzdem o
 wann warum wieso weshalb wofür womit hab hast hätte würde wäre gab lasse möchte möchten
 jemand jemanden dinge sachen sache leute hilfe helfen passiert passieren funktioniert
 funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum gehts
-weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung";
+weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar
+mal gern gerne bisschen woran";
 const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright

@@ -3,7 +3,7 @@
 //!
 //! Data flows through the modules in this order:
 //! guideline files ([`document`], [`front_matter`], [`section`]) → analysis
-//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] → [`answer`] (passages, verdicts, [`amounts`])
+//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] ([`scope`]) → [`answer`] (passages, verdicts, [`amounts`])
 //! ([`engine`] serves it, [`watch`] keeps it fresh) → the chat-neutral [`bot`] core →
 //! [`adapters`] (terminal, Discord). [`review`], [`check`] and [`eval`] build on the same core.
 
@@ -27,6 +27,7 @@ pub mod index;
 pub mod passage;
 pub mod render;
 pub mod review;
+pub mod scope;
 pub mod search;
 pub mod synonyms;
 pub mod verdict;

@@ -21,6 +21,7 @@ use crate::index::Snapshot;
 use crate::lang::{self, Lang};
 use crate::passage;
 use crate::synonyms::Synonyms;
+use crate::{scope, verdict};
 use crate::{Error, Result};
 
 /// A content word of the question and the index terms that can stand for it.
@@ -64,6 +65,9 @@ pub struct Tuning {
     pub min_verdict_relevance: f32,
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
+    /// A question that neither asks what is allowed nor speaks of social media or
+    /// communication is answered only when the best passage covers this much of it.
+    pub min_off_topic_coverage: f32,
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
     /// this much.
     pub min_allowed_margin: f32,
@@ -80,6 +84,7 @@ impl Default for Tuning {
             min_verdict_coverage: 0.35,
             min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.3,
+            min_off_topic_coverage: 0.85,
             min_allowed_margin: 0.25,
         }
     }
@@ -171,7 +176,105 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             named,
         });
     }
+    concepts.extend(intent_concepts(question, snapshot));
     QueryPlan { lang, concepts }
+}
+
+/// What some ways of asking are about, though their words are all noise: "Was passiert,
+/// wenn …?" asks about consequences, "Who approves …?" about who is responsible, "How
+/// long …?" about processing times.
+const INTENTS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "was passiert",
+            "what happens",
+            "what will happen",
+            "was droht",
+            "welche folgen",
+        ],
+        &[
+            "konsequenzen",
+            "folgen",
+            "consequences",
+            "verstöße",
+            "breaches",
+        ],
+    ),
+    (
+        &[
+            "wer ist zuständig",
+            "wer entscheidet",
+            "wer gibt",
+            "wen frage",
+            "an wen",
+            "wie erreiche",
+            "who approves",
+            "who decides",
+            "who is responsible",
+            "who do i ask",
+            "who do i contact",
+            "who can i ask",
+            "how do i reach",
+            "how do i contact",
+        ],
+        &[
+            "zuständig",
+            "zuständigkeiten",
+            "ansprechpartner",
+            "kontakt",
+            "responsible",
+            "contact",
+            "contacts",
+        ],
+    ),
+    (
+        &[
+            "wie lange",
+            "wie schnell",
+            "how long",
+            "how quickly",
+            "how fast",
+        ],
+        &[
+            "bearbeitungszeit",
+            "bearbeitungszeiten",
+            "dauer",
+            "tage",
+            "days",
+            "hours",
+        ],
+    ),
+];
+
+/// Concepts for the intents a question's way of asking shows; only terms the
+/// guidelines use count.
+fn intent_concepts(question: &str, snapshot: &Snapshot) -> Vec<Concept> {
+    let lower = question.to_lowercase();
+    let analyzer = &snapshot.analyzer;
+    INTENTS
+        .iter()
+        .filter(|(phrases, _)| phrases.iter().any(|p| lower.contains(p)))
+        .filter_map(|(phrases, words)| {
+            let mut terms: Vec<(String, f32)> = Vec::new();
+            for word in words.iter() {
+                for l in [Lang::De, Lang::En] {
+                    let term = analyzer.stem(word, l);
+                    if snapshot.doc_freq.contains_key(&term)
+                        && !terms.iter().any(|(t, _)| *t == term)
+                    {
+                        terms.push((term, 0.8));
+                    }
+                }
+            }
+            (!terms.is_empty()).then(|| Concept {
+                word: phrases[0].to_string(),
+                idf: concept_idf(snapshot, &terms),
+                terms,
+                known: true,
+                named: true,
+            })
+        })
+        .collect()
 }
 
 /// Synonyms of a word, looked up by the word itself and by its stem, so "poste" finds
@@ -380,7 +483,12 @@ pub fn answer(
     // matching "Freigabe beantragen" is not an answer.
     let has_unknown = plan.concepts.iter().any(|c| !c.named);
     let thin_evidence = best.matched_idf < tuning.min_matched_idf || best.matched_concepts < 2;
-    if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) {
+    // A question outside guidebot's world ("How do I request vacation days?") that
+    // doesn't ask what is allowed must be matched nearly completely.
+    let off_topic = !verdict::asks_permission(question)
+        && !scope::mentions_communication(question)
+        && best.coverage < tuning.min_off_topic_coverage;
+    if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) || off_topic {
         return Ok(answer);
     }
     let floor = best.coverage * tuning.min_relative_coverage;

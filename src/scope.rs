@@ -1,0 +1,197 @@
+//! guidebot's scope: social media and company communication. A question that neither
+//! asks whether something is allowed nor mentions anything of that world ("How do I
+//! request vacation days?", "Wann ist die nächste Betriebsversammlung?") is most likely
+//! about something the guidelines don't cover, even when a few of its words occur in
+//! them — so it must be matched nearly completely before guidebot answers it.
+
+/// Words of social media and company communication, matched as the start of a question's
+/// words ("Posten", "LinkedIn-Profil" → "profil").
+const WORD_STARTS: &[&str] = &[
+    "social",
+    "media",
+    "medien",
+    "post",
+    "gepost",
+    "tweet",
+    "twitter",
+    "retweet",
+    "repost",
+    "linkedin",
+    "instagram",
+    "insta",
+    "facebook",
+    "tiktok",
+    "youtube",
+    "mastodon",
+    "reddit",
+    "xing",
+    "threads",
+    "bluesky",
+    "snapchat",
+    "whatsapp",
+    "telegram",
+    "discord",
+    "blog",
+    "podcast",
+    "livestream",
+    "stream",
+    "video",
+    "foto",
+    "photo",
+    "pic",
+    "bild",
+    "selfie",
+    "screenshot",
+    "share",
+    "teile",
+    "teilen",
+    "geteilt",
+    "publish",
+    "veröffentlich",
+    "comment",
+    "kommentar",
+    "like",
+    "follow",
+    "folge",
+    "hashtag",
+    "profil",
+    "profile",
+    "account",
+    "konto",
+    "kanal",
+    "channel",
+    "handle",
+    "presse",
+    "press",
+    "journalis",
+    "interview",
+    "reporter",
+    "kommunikation",
+    "communicat",
+    "comms",
+    "öffentlich",
+    "public",
+    "online",
+    "internet",
+    "bewertung",
+    "review",
+    "logo",
+    "marke",
+    "brand",
+    "influencer",
+    "sponsor",
+    "werbung",
+    "advertis",
+    "anzeige",
+    "ad",
+    "ads",
+    "politi",
+    "partei",
+    "party",
+    "partisan",
+    "candidate",
+    "kandidat",
+    "campaign",
+    "wahl",
+    "election",
+    "hatch",
+    "gift",
+    "geschenk",
+    "voucher",
+    "gutschein",
+    "vertraulich",
+    "confidential",
+    "kunde",
+    "customer",
+    "client",
+    "wettbewerb",
+    "competitor",
+    "konkurrenz",
+    "stellenanzeige",
+    "stellenaus",
+    "job",
+    "recruit",
+    "shitstorm",
+    "kritik",
+    "critic",
+    "troll",
+    "crisis",
+    "krise",
+    "richtlinie",
+    "guideline",
+    "policy",
+    "rule",
+    "regel",
+    "freigabe",
+    "approv",
+    "disclaimer",
+    "meme",
+    "newsletter",
+    "website",
+    "webseite",
+    "message",
+    "nachricht",
+    "dm",
+    "bio",
+    "empfehl",
+    "referral",
+    "prämie",
+    "bonus",
+    "conferen",
+    "konferenz",
+    "vortrag",
+    "speak",
+    "event",
+    "veranstaltung",
+    "messe",
+    "outage",
+    "störung",
+    "incident",
+    "unfall",
+    "notfall",
+    "datenleck",
+    "leak",
+    "security",
+    "sicherheit",
+];
+
+/// Whether a question speaks of social media or company communication at all.
+pub fn mentions_communication(question: &str) -> bool {
+    question
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|word| WORD_STARTS.iter().any(|start| word.starts_with(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_about_communication() {
+        assert!(mentions_communication(
+            "Wie erreiche ich das Kommunikationsteam?"
+        ));
+        assert!(mentions_communication(
+            "How long does it take to get a post approved?"
+        ));
+        assert!(mentions_communication(
+            "Darf ich das Firmenlogo als Profilbild nehmen?"
+        ));
+        assert!(mentions_communication(
+            "Gilt die Social-Media-Richtlinie für Azubis?"
+        ));
+    }
+
+    #[test]
+    fn questions_about_something_else() {
+        assert!(!mentions_communication("How do I request vacation days?"));
+        assert!(!mentions_communication(
+            "Wann ist die nächste Betriebsversammlung?"
+        ));
+        assert!(!mentions_communication(
+            "Wie rechne ich meine Reisekosten ab?"
+        ));
+    }
+}
