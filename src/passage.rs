@@ -279,10 +279,10 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
         line_end,
         verdict,
         verdict_sentence: choice.as_ref().map(|c| sentences[c.sentence].text.clone()),
-        verdict_relevance: choice.as_ref().map_or(0.0, |c| scores[c.sentence]),
+        verdict_relevance: choice.as_ref().map_or(0.0, |c| scores[c.vouching]),
         verdict_specific: choice
             .as_ref()
-            .map_or(0.0, |c| relevance[c.sentence].specific),
+            .map_or(0.0, |c| relevance[c.vouching].specific),
         verdict_basis: choice.map(|c| c.basis),
         best_sentence_coverage: scores[best],
     }
@@ -335,6 +335,9 @@ fn names_what_condition_excludes(
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct VerdictChoice {
     sentence: usize,
+    /// The sentence whose relevance vouches for the verdict: the rule's own, or the
+    /// situation it follows.
+    vouching: usize,
     verdict: Verdict,
     basis: VerdictBasis,
 }
@@ -359,6 +362,7 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
     {
         return Some(VerdictChoice {
             sentence: i,
+            vouching: i,
             verdict: verdicts[i]?.verdict,
             basis: VerdictBasis::Answer,
         });
@@ -376,7 +380,7 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
     let most_relevant = (0..relevance.len()).map(key).fold(0.0, f32::max);
     let top = stating.iter().map(|&i| key(i)).fold(0.0, f32::max);
     if top <= 0.0 || top < 0.6 * most_relevant {
-        return None;
+        return rule_after_situation(verdicts, relevance, key, basis);
     }
     let sentence = stating
         .iter()
@@ -391,6 +395,32 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
         })?;
     Some(VerdictChoice {
         sentence,
+        vouching: sentence,
+        verdict: verdicts[sentence]?.verdict,
+        basis,
+    })
+}
+
+/// When the sentence that speaks most to the question describes a situation rather
+/// than a rule ("Beim Familientag sind oft Kinder dabei."), the marked rule that follows
+/// it within the next two sentences answers ("❌ Nicht erlaubt: Fotos, auf denen fremde
+/// Kinder erkennbar sind …").
+fn rule_after_situation(
+    verdicts: &[Option<Finding>],
+    relevance: &[Relevance],
+    key: impl Fn(usize) -> f32,
+    basis: VerdictBasis,
+) -> Option<VerdictChoice> {
+    let situation =
+        (0..relevance.len()).max_by(|&a, &b| key(a).total_cmp(&key(b)).then(b.cmp(&a)))?;
+    if key(situation) <= 0.0 || verdicts[situation].is_some() {
+        return None;
+    }
+    let sentence = (situation + 1..verdicts.len().min(situation + 3))
+        .find(|&i| verdicts[i].is_some_and(|f| f.how == Stated::Marker))?;
+    Some(VerdictChoice {
+        sentence,
+        vouching: situation,
         verdict: verdicts[sentence]?.verdict,
         basis,
     })
@@ -520,6 +550,22 @@ mod tests {
         assert_eq!(wine.verdict, Some(Verdict::Allowed));
         let watch = quote(&doc.sections[0], "A gift worth 300 euros?", rate);
         assert_eq!(watch.verdict, Some(Verdict::NotAllowed));
+    }
+
+    #[test]
+    fn the_marked_rule_after_the_asked_situation_answers() {
+        let md = "# Kinder\n\nBeim Familientag sind oft Kinder dabei.\n\n- ❌ **Nicht erlaubt:** Fotos, auf denen fremde Kinder erkennbar sind.\n";
+        let doc = parse_document("k.md", md.as_bytes(), Lang::De).unwrap();
+        let rate = |s: &str| {
+            let specific = if s.contains("Familientag") { 0.8 } else { 0.0 };
+            Relevance {
+                coverage: 0.3 + specific / 2.0,
+                specific,
+            }
+        };
+        let q = quote(&doc.sections[0], "Fotos von Kindern vom Familientag?", rate);
+        assert_eq!(q.verdict, Some(Verdict::NotAllowed));
+        assert!(q.verdict_relevance > 0.6, "vouched for by the situation");
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Default for Tuning {
             min_relative_coverage: 0.6,
             min_verdict_coverage: 0.35,
             min_verdict_relevance: 0.25,
-            min_answer_heading_coverage: 0.3,
+            min_answer_heading_coverage: 0.15,
             min_off_topic_coverage: 0.85,
             min_allowed_margin: 0.25,
         }
