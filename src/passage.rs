@@ -190,8 +190,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             best_sentence_coverage: 0.0,
         };
     }
-    let relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
-    let scores: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
+    let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
     let mut verdicts = sentence_verdicts(&sentences);
     // "Yes." to "Am I still considered on duty?" says nothing about what is allowed.
     let heading = section.heading().trim();
@@ -203,10 +202,22 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
         }
     }
     // A rule whose limit the asked amount falls outside of ("more than 50 EUR" for a
-    // 30-euro gift) does not apply.
-    for (finding, sentence) in verdicts.iter_mut().zip(&sentences) {
-        if finding.is_some() && amounts::rule_applies(&sentence.text, question) == Some(false) {
-            *finding = None;
+    // 30-euro gift) does not apply; one whose limit it falls inside of is the rule for
+    // the asked case, as relevant as the section's most relevant sentence.
+    let most = relevance
+        .iter()
+        .fold(Relevance::default(), |m, r| Relevance {
+            coverage: m.coverage.max(r.coverage),
+            specific: m.specific.max(r.specific),
+        });
+    for (i, sentence) in sentences.iter().enumerate() {
+        if verdicts[i].is_none() {
+            continue;
+        }
+        match amounts::rule_applies(&sentence.text, question) {
+            Some(false) => verdicts[i] = None,
+            Some(true) => relevance[i] = most,
+            None => {}
         }
     }
     // "Only if no container numbers are readable" and the question has container
@@ -221,6 +232,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             }
         }
     }
+    let scores: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
     let best = (0..sentences.len())
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
         .unwrap_or(0);
