@@ -195,9 +195,9 @@ fn index(config: Config, json: bool) -> anyhow::Result<u8> {
     let (_engine, report) = Engine::open_and_reindex(config)
         .with_context(|| format!("indexing the guidelines in {guidelines}"))?;
     if json {
-        println!("{}", serde_json::to_string(&report)?);
+        write_out(&format!("{}\n", serde_json::to_string(&report)?))?;
     } else {
-        print!("{}", guidebot::render::report_text(&report));
+        write_out(&guidebot::render::report_text(&report))?;
     }
     Ok(if report.errors.is_empty() {
         exit::OK
@@ -222,12 +222,9 @@ fn ask(config: Config, json: bool, words: &[String]) -> anyhow::Result<u8> {
     let engine = open_engine(config)?;
     let answer = engine.ask(&question)?;
     if json {
-        println!("{}", serde_json::to_string(&answer)?);
+        write_out(&format!("{}\n", serde_json::to_string(&answer)?))?;
     } else {
-        print!(
-            "{}",
-            guidebot::render::answer_text(&answer, engine.config())
-        );
+        write_out(&guidebot::render::answer_text(&answer, engine.config()))?;
     }
     Ok(exit::OK)
 }
@@ -238,9 +235,9 @@ fn check(config: Config, json: bool) -> anyhow::Result<u8> {
         .date();
     let findings = guidebot::check::check(&config.guidelines, &config, today);
     if json {
-        println!("{}", serde_json::to_string(&findings)?);
+        write_out(&format!("{}\n", serde_json::to_string(&findings)?))?;
     } else {
-        print!("{}", guidebot::check::render_text(&findings));
+        write_out(&guidebot::check::render_text(&findings))?;
     }
     let errors = findings
         .iter()
@@ -267,7 +264,7 @@ fn eval(
         }
         serde_json::to_string_pretty(&report)?
     };
-    println!("{json}");
+    write_out(&format!("{json}\n"))?;
     Ok(exit::OK)
 }
 
@@ -276,12 +273,23 @@ fn review(config: Config, photo: bool, json: bool, words: &[String]) -> anyhow::
     let engine = open_engine(config)?;
     let review = guidebot::review::review(&engine, &draft, photo)?;
     if json {
-        println!("{}", serde_json::to_string(&review)?);
+        write_out(&format!("{}\n", serde_json::to_string(&review)?))?;
     } else {
-        print!(
-            "{}",
-            guidebot::review::render_text(&review, engine.config())
-        );
+        write_out(&guidebot::review::render_text(&review, engine.config()))?;
     }
     Ok(exit::OK)
+}
+
+/// Writes a command's output. A reader that stops early (`guidebot eval … | head`) is no
+/// error: the rest of the output is simply not wanted.
+fn write_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -227,6 +227,8 @@ const PERMISSION: &[&str] = &[
     "zulässig",
     "ist in ordnung",
     "feel free",
+    "is acceptable",
+    "are acceptable",
     "you may",
     "you can",
     "are welcome to",
@@ -255,6 +257,7 @@ const CONDITION: &[&str] = &[
     "aber ",
     "jedoch",
     "as long as",
+    "so long as",
     "provided that",
     "provided ",
     "only if",
@@ -318,6 +321,18 @@ fn marker(text: &str) -> Option<Verdict> {
 
 fn yes_no_answer(text: &str) -> Option<Verdict> {
     let lower = text.to_lowercase();
+    // An answer per group: "Less Restricted Employees: Yes, but with some limitations."
+    if let Some((label, rest)) = lower.split_once(':') {
+        let rest = rest.trim_start();
+        let short_label = label.chars().count() <= 40 && !label.contains(['.', '?']);
+        if short_label
+            && ["yes", "no", "ja", "nein"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        {
+            return yes_no_answer(rest);
+        }
+    }
     let word_end = lower
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(lower.len());
@@ -424,6 +439,8 @@ const SUBORDINATORS: &[&str] = &[
 fn forbids_by_structure(lower: &str) -> bool {
     let opening = lower.trim_start();
     if opening.starts_with("only the ")
+        || lower.contains("nur, wer ")
+        || lower.contains(" only those who ")
         || opening.starts_with("nur die ")
         || opening.starts_with("nur der ")
         || lower.contains("ausschließlich die ")
@@ -481,6 +498,22 @@ fn forbidding_clause(words: &[&str]) -> bool {
     let negated = negation.is_some_and(|n| words.get(n + 1) != Some(&"nur"));
     // "Private Konten dürfen das Firmenlogo nicht … verwenden."
     if negated && words.iter().any(|w| GERMAN_MODALS.contains(w)) {
+        return true;
+    }
+    // A rule for the staff: "Beschäftigte geben keine Auskünfte", "Auf einen Shitstorm
+    // antworten Mitarbeiterinnen und Mitarbeiter nicht selbst".
+    let staff = words.iter().any(|w| {
+        [
+            "mitarbeiter",
+            "mitarbeitende",
+            "beschäftigte",
+            "angestellte",
+            "bedienstete",
+        ]
+        .iter()
+        .any(|s| w.starts_with(s))
+    });
+    if negated && staff {
         return true;
     }
     // Formal imperative: "Teilen Sie den Fund nicht weiter", "Bitte schreiben Sie keine …".
@@ -703,6 +736,9 @@ mod tests {
             "You should not share internal dashboards.",
             "Direct requests to the account are not accepted.",
             "Solche Informationen sind vertraulich.",
+            "Auf einen Shitstorm antworten Mitarbeiterinnen und Mitarbeiter nicht selbst.",
+            "Beschäftigte geben in sozialen Medien keine Auskünfte zu Störungen.",
+            "Interviews für Medien gibt nur, wer von der Pressestelle beauftragt wurde.",
         ];
         for sentence in forbidden {
             assert_eq!(verdict(sentence), Some(Verdict::NotAllowed), "{sentence}");
@@ -814,6 +850,13 @@ mod tests {
             resolve(no, "Can I fundraise on Facebook?"),
             Verdict::NotAllowed
         );
+        let labelled = detect(
+            "Less Restricted Employees: Yes, but with some limitations.",
+            false,
+            true,
+        )
+        .unwrap();
+        assert_eq!(labelled.verdict, Verdict::Conditional);
         let yes_but = detect("Yes, but only if you are off duty.", false, true).unwrap();
         assert_eq!(yes_but.verdict, Verdict::Conditional);
         assert_eq!(detect("Nobody asked.", false, true), None);
