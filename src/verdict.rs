@@ -209,6 +209,10 @@ const ONLY_IF: &[&str] = &[
     "nur mit ausdrücklicher",
     "may only ",
     "can only ",
+    " nur, wenn ",
+    " nur dann, wenn ",
+    " only if ",
+    " only when ",
 ];
 
 const PERMISSION: &[&str] = &[
@@ -796,6 +800,10 @@ mod tests {
         );
         assert_eq!(
             verdict("You may only post from your own account."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Fotos aus dem Internet verwenden Sie nur, wenn Sie die Nutzungsrechte haben."),
             Some(Verdict::Conditional)
         );
         assert_eq!(
