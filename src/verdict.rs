@@ -366,7 +366,7 @@ fn yes_no_answer(text: &str) -> Option<Verdict> {
 }
 
 fn prose(text: &str) -> Option<Verdict> {
-    let lower = format!(" {} ", text.to_lowercase());
+    let lower = format!(" {} ", text.to_lowercase().replace(':', " :"));
     if APPROVAL.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::NeedsApproval);
     }
@@ -758,6 +758,18 @@ mod tests {
         for sentence in not_rules {
             assert_eq!(verdict(sentence), None, "{sentence}");
         }
+    }
+
+    #[test]
+    fn lead_ins_ending_in_a_colon() {
+        assert_eq!(
+            verdict("Such employees, for example, may:"),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("Less restricted federal employees may not:"),
+            Some(Verdict::NotAllowed)
+        );
     }
 
     #[test]
