@@ -438,6 +438,7 @@ fn sigkill_at_random_moments_of_a_reindex_leaves_an_index_that_answers() {
         .min()
         .unwrap();
     let mut random = Lcg(0x5eed_c0ff_ee15_900d);
+    let mut estimate = full_run;
     let mut killed_mid_run = 0;
     for round in 0..24 {
         // Work for the re-index: edit a file (and every third round, add or remove one).
@@ -450,7 +451,7 @@ fn sigkill_at_random_moments_of_a_reindex_leaves_an_index_that_answers() {
                 std::fs::write(extra, EXTRA).unwrap();
             }
         }
-        let delay = full_run.mul_f64(random.next());
+        let delay = estimate.mul_f64(random.next());
         let mut child = handbook
             .command(&["index"])
             .stdout(Stdio::null())
@@ -458,8 +459,13 @@ fn sigkill_at_random_moments_of_a_reindex_leaves_an_index_that_answers() {
             .spawn()
             .unwrap();
         std::thread::sleep(delay);
+        // Runs get faster once the tests running beside this one are done: keep the
+        // kills spread over a run as it is now.
         if child.try_wait().unwrap().is_none() {
             killed_mid_run += 1;
+            estimate = estimate.mul_f64(1.1);
+        } else {
+            estimate = estimate.mul_f64(0.7);
         }
         let _ = child.kill(); // SIGKILL
         child.wait().unwrap();
