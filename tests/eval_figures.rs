@@ -57,10 +57,13 @@ fn figure(report: &Value, key: &str) -> f64 {
 fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.77, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.85, "{report}");
-    assert!(figure(&report, "out_of_scope_abstained") >= 9.0, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.57, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.8, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.89, "{report}");
+    assert!(
+        figure(&report, "out_of_scope_abstained") >= 13.0,
+        "{report}"
+    );
+    assert!(figure(&report, "verdict_accuracy") >= 0.65, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 8.0, "{report}");
 }
 
@@ -71,13 +74,13 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.75, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.9, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.78, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.92, "{report}");
     assert!(
-        figure(&report, "out_of_scope_abstained") >= 11.0,
+        figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.5, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.62, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
@@ -102,7 +105,7 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
     assert!(figure(&report, "recall") >= 0.48, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.36, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.5, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
