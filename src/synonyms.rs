@@ -64,7 +64,9 @@ impl Synonyms {
     /// directions: the English word stands for its German equivalents and each German
     /// word for the English one.
     fn parse_glossary(text: &str) -> std::result::Result<Synonyms, String> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+        let table: toml::Table = quote_bare_keys(text)
+            .parse()
+            .map_err(|e: toml::de::Error| e.to_string())?;
         let pairs = table
             .get("en_de")
             .and_then(|v| v.as_table())
@@ -135,6 +137,7 @@ impl Synonyms {
 
     /// Parses the file's text; every problem is reported with its line.
     pub fn parse(text: &str) -> std::result::Result<Synonyms, Vec<SynonymProblem>> {
+        let text = &quote_bare_keys(text);
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             vec![SynonymProblem {
                 line: e
@@ -216,6 +219,31 @@ impl Synonyms {
     }
 }
 
+/// TOML allows only ASCII in bare keys, but German words have umlauts: the comms team
+/// writes `veröffentlichen = [...]`, so such keys are quoted before parsing (lines stay
+/// where they are, for the lint's line numbers).
+fn quote_bare_keys(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let Some((key, rest)) = trimmed.split_once('=') else {
+                return line.to_string();
+            };
+            let key = key.trim_end();
+            let bare = !key.is_empty()
+                && !key.starts_with(['"', '\'', '[', '#'])
+                && !key.contains(char::is_whitespace);
+            if bare && !key.is_ascii() {
+                let indent = &line[..line.len() - trimmed.len()];
+                format!("{indent}\"{key}\" ={rest}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +274,12 @@ mod tests {
         let merged = builtin.merged_with(own);
         assert_eq!(merged.lookup("azubis", Lang::De), ["lehrlinge"]);
         assert!(!merged.lookup("chef", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn german_keys_need_no_quotes() {
+        let s = Synonyms::parse("[de]\nveröffentlichen = [\"posten\"]\n").unwrap();
+        assert_eq!(s.lookup("veröffentlichen", Lang::De), ["posten"]);
     }
 
     #[test]
