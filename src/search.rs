@@ -37,6 +37,8 @@ pub struct Concept {
     /// Whether the guidelines use the word itself (or a synonym, other form or
     /// correction of it), not just a part of the compound it is.
     pub named: bool,
+    /// The parts of the compound the word is ("Kundenname" → Kunde, Name), among `terms`.
+    pub parts: Vec<String>,
 }
 
 /// The analysed question.
@@ -174,6 +176,7 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             idf,
             known: is_known,
             named,
+            parts,
         });
     }
     concepts.extend(intent_concepts(question, snapshot));
@@ -272,6 +275,7 @@ fn intent_concepts(question: &str, snapshot: &Snapshot) -> Vec<Concept> {
                 terms,
                 known: true,
                 named: true,
+                parts: Vec::new(),
             })
         })
         .collect()
@@ -333,12 +337,7 @@ pub fn coverage(
     let mut covered = 0.0;
     let mut mass = 0.0;
     for concept in &plan.concepts {
-        let strength = concept
-            .terms
-            .iter()
-            .filter(|(t, _)| has_term(t))
-            .map(|(_, w)| *w)
-            .fold(0.0, f32::max);
+        let strength = concept_strength(concept, &has_term);
         covered += weight(concept) * strength;
         mass += concept.idf * strength;
     }
@@ -360,6 +359,29 @@ fn beyond_topic(plan: &QueryPlan, in_headings: impl Fn(&str) -> bool) -> Option<
         concepts,
     })
 }
+
+/// How strongly a term set matches a concept (0–1): its best-weighted term, except that
+/// a compound's parts count by how many of them match — "Unternehmensname" shares only
+/// the "Name" of "Kundenname".
+fn concept_strength(concept: &Concept, has_term: &impl Fn(&str) -> bool) -> f32 {
+    let direct = concept
+        .terms
+        .iter()
+        .filter(|(t, _)| !concept.parts.contains(t) && has_term(t))
+        .map(|(_, w)| *w)
+        .fold(0.0, f32::max);
+    let parts = concept.parts.len();
+    let matched = concept.parts.iter().filter(|p| has_term(p)).count();
+    let from_parts = if matched == 0 {
+        0.0
+    } else {
+        COMPOUND_PART_WEIGHT * (0.5 + 0.5 * matched as f32 / parts as f32)
+    };
+    direct.max(from_parts)
+}
+
+/// What a compound's parts weigh together, when all of them match.
+const COMPOUND_PART_WEIGHT: f32 = 0.8;
 
 fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
     let fields = snapshot.fields;
