@@ -344,13 +344,17 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// Below this IDF a question word is too common to tell a section's rules apart.
+const MIN_SPECIFIC_IDF: f32 = 1.0;
+
 /// What the question asks beyond a section's topic: its known concepts that the
 /// section's headings don't name. `None` when the headings name them all.
 fn beyond_topic(plan: &QueryPlan, in_headings: impl Fn(&str) -> bool) -> Option<QueryPlan> {
     let concepts: Vec<Concept> = plan
         .concepts
         .iter()
-        .filter(|c| c.known)
+        // Words in nearly every section (the company's name) tell no rule apart.
+        .filter(|c| c.known && c.idf >= MIN_SPECIFIC_IDF)
         .filter(|c| !c.terms.iter().any(|(t, w)| *w >= 0.6 && in_headings(t)))
         .cloned()
         .collect();
@@ -534,16 +538,18 @@ pub fn answer(
 ///
 /// "Allowed" is the answer that must be surest (wrongly given, it is the worst answer):
 /// unless an FAQ answers the very question ("May I …? Yes."), it stands only when the
-/// best passage clearly beats the runner-up.
+/// best passage clearly beats every runner-up that doesn't also say "allowed".
 fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> Option<Verdict> {
     let best = passages.first()?;
     let contested = passages.iter().skip(1).any(|p| {
         p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
     });
-    let runner_up = passages.get(1).map_or(0.0, |p| p.score);
-    let unsure_permission = best.verdict == Some(Verdict::Allowed)
-        && !faq_answer
-        && best.score - runner_up < tuning.min_allowed_margin;
+    // A runner-up that also says "allowed" (often the same rule in the other language)
+    // is no rival.
+    let close_rival = passages.iter().skip(1).any(|p| {
+        best.score - p.score < tuning.min_allowed_margin && p.verdict != Some(Verdict::Allowed)
+    });
+    let unsure_permission = best.verdict == Some(Verdict::Allowed) && !faq_answer && close_rival;
     if contested || unsure_permission {
         None
     } else {
