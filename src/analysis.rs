@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 7;
+pub const ANALYSIS_VERSION: u32 = 8;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let inner_apostrophe = (c == '\'' || c == '’')
             && start.is_some()
             && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphanumeric() || inner_apostrophe {
+        // "E-Mail" is one word (and the same as "email"), unlike "Social-Media".
+        let e_hyphen = c == '-'
+            && start.is_some_and(|s| matches!(&text[s..offset], "e" | "E"))
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphanumeric() || inner_apostrophe || e_hyphen {
             start.get_or_insert(offset);
         } else if let Some(s) = start.take() {
             out.push(Word {
@@ -95,9 +99,9 @@ hallo hi eigene eigenen eigener eigenes ganz dazu davon darüber darauf dabei";
 
 const ENGLISH_STOP_WORDS: &str = "\
 what's whats where's who's how's that's there's a about above after again all am an and any are as at be because been before being below
-between both but by could did do does doing down during each few for from further had
+between both but by could did do does doing down during each few for from had
 has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not of off on once only or other our ours
+itself just me more most my myself no nor not of on once only or other our ours
 ourselves out over own same she should so some such than that the their theirs them
 themselves then there these they this those through to too under until up very was we
 were what when where which while who whom why will with would you your yours yourself
@@ -309,7 +313,10 @@ impl Analyzer {
 
     /// The index term for one word (no stop-word check, no compound split).
     pub fn stem(&self, word: &str, lang: Lang) -> String {
-        let lower = word.to_lowercase().replace('’', "'");
+        let mut lower = word.to_lowercase().replace('’', "'");
+        if lower.starts_with("e-") {
+            lower.remove(1);
+        }
         match lang {
             Lang::De => self.german.stem(&lower).into_owned(),
             Lang::En => {
@@ -479,6 +486,20 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn e_mail_is_one_word_and_the_same_as_email() {
+        let words: Vec<&str> = super::words("Die E-Mail-Adresse, Social-Media")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(words, ["Die", "E-Mail", "Adresse", "Social", "Media"]);
+        let analyzer = super::Analyzer::new(super::Vocabulary::from_texts(std::iter::empty()));
+        assert_eq!(
+            analyzer.stem("E-Mail", crate::lang::Lang::En),
+            analyzer.stem("email", crate::lang::Lang::En)
+        );
+    }
+
     use super::*;
 
     fn analyzer(texts: &[&str]) -> Analyzer {

@@ -68,8 +68,10 @@ pub struct Tuning {
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
     /// A question that neither asks what is allowed nor speaks of social media or
-    /// communication is answered only when the best passage covers this much of it.
+    /// communication is answered only when the best passage covers this much of it…
     pub min_off_topic_coverage: f32,
+    /// …or its headings this much.
+    pub min_off_topic_heading_coverage: f32,
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
     /// this much.
     pub min_allowed_margin: f32,
@@ -87,6 +89,7 @@ impl Default for Tuning {
             min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.15,
             min_off_topic_coverage: 0.85,
+            min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
         }
     }
@@ -511,8 +514,10 @@ pub fn answer(
     let thin_evidence = best.matched_idf < tuning.min_matched_idf || best.matched_concepts < 2;
     // A question outside guidebot's world ("How do I request vacation days?") that
     // doesn't ask what is allowed must be matched nearly completely.
+    // A question that names a guideline's topic in its own words is on topic.
     let off_topic = !verdict::asks_permission(question)
         && !scope::mentions_communication(question)
+        && best.features.heading_coverage < tuning.min_off_topic_heading_coverage
         && best.coverage < tuning.min_off_topic_coverage;
     if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) || off_topic {
         return Ok(answer);
@@ -526,7 +531,11 @@ pub fn answer(
         .collect();
     answer.abstained = false;
     let faq_answer = best.quote.verdict_basis == Some(passage::VerdictBasis::Answer);
-    answer.verdict = overall_verdict(&passages, faq_answer, tuning);
+    // "Who counts as further restricted?" asks no permission: no verdict on it, though
+    // the passages may state some.
+    let asks_information =
+        verdict::asks_information(question) && !verdict::asks_permission(question);
+    answer.verdict = overall_verdict(&passages, faq_answer, tuning).filter(|_| !asks_information);
     answer.more = passages.split_off(passages.len().min(3));
     answer.passages = passages;
     Ok(answer)

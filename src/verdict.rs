@@ -616,6 +616,21 @@ pub fn asks_permission(question: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+/// Whether a question asks who, what, when, where, why or how ("Who counts as further
+/// restricted?") — information, not a verdict.
+pub fn asks_information(question: &str) -> bool {
+    let lower = question.trim_start().to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    [
+        "who", "whom", "what", "which", "when", "where", "why", "how", "wer", "wen", "wem", "was",
+        "welche", "welcher", "welches", "wann", "wo", "warum", "wieso", "wie",
+    ]
+    .contains(&first)
+}
+
 /// Whether a question asks "is this a violation?" rather than "is this okay?": then an
 /// FAQ's "No." means the action is allowed.
 pub fn asks_about_violation(question: &str) -> bool {
@@ -844,6 +859,16 @@ mod tests {
         );
         assert_eq!(verdict("Use the template to avoid typos."), None);
         assert_eq!(verdict("The account is run by the comms team."), None);
+    }
+
+    #[test]
+    fn questions_for_information() {
+        assert!(asks_information(
+            "Who counts as a further restricted employee?"
+        ));
+        assert!(asks_information("Wie lange dauert die Freigabe?"));
+        assert!(!asks_information("Darf ich Fotos posten?"));
+        assert!(!asks_information("gifts over 50?"));
     }
 
     #[test]
