@@ -208,6 +208,60 @@ fn out_of_scope_questions_abstain_and_name_the_contact() {
     );
 }
 
+/// Verdicts on the sample handbook that take more than a keyword: the rule that speaks
+/// to what the question adds, an amount read against a rule's limit, and a rule only the
+/// German pages state, asked in English.
+#[test]
+fn verdicts_follow_the_rule_that_applies() {
+    let index = tempfile::tempdir().unwrap();
+    for (question, verdict) in [
+        (
+            "darf ich das firmenlogo als profilbild nehmen",
+            "not_allowed",
+        ),
+        ("gifts over 50?", "not_allowed"),
+        (
+            "A vendor sent me a bottle of wine worth about 30 euros. Can I keep it?",
+            "allowed",
+        ),
+        (
+            "vendor offered me a free smartwatch (~300€), can i accept it and post an unboxing?",
+            "not_allowed",
+        ),
+        (
+            "can I post pics of my colleagues' kids from family day",
+            "not_allowed",
+        ),
+        (
+            "Fotos von unserem Messestand auf der Energiemesse – darf ich die teilen?",
+            "allowed",
+        ),
+    ] {
+        let answer = ask_json(index.path(), question);
+        assert_eq!(answer["verdict"], verdict, "{question}: {answer}");
+    }
+}
+
+/// Questions about other things at work abstain, even when a few of their words occur
+/// in the guidelines; questions for information get passages but no verdict.
+#[test]
+fn off_topic_questions_abstain_and_information_questions_get_no_verdict() {
+    let index = tempfile::tempdir().unwrap();
+    for question in [
+        "How do I request vacation days?",
+        "Wie rechne ich meine Reisekosten von der Dienstreise ab?",
+    ] {
+        let answer = ask_json(index.path(), question);
+        assert_eq!(answer["abstained"], true, "{question}: {answer}");
+    }
+    let answer = ask_json(
+        index.path(),
+        "Wer ist für die Freigabe von Posts zuständig?",
+    );
+    assert_eq!(answer["abstained"], false, "{answer}");
+    assert!(answer["verdict"].is_null(), "{answer}");
+}
+
 #[test]
 fn text_answer_has_verdict_breadcrumb_and_citation() {
     let index = tempfile::tempdir().unwrap();
