@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 8;
+pub const ANALYSIS_VERSION: u32 = 9;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ themselves then there these they this those through to too under until up very w
 were what when where which while who whom why will with would you your yours yourself
 yourselves can may might must shall don't dont doesn't isn't it's i'm i'd i'll i've
 we're you're let also etc e g ie eg please hi hello ok okay really actually something
-anything thing things get got s t onto upon towards toward across";
+anything thing things get got s t onto upon towards toward across us";
 
 /// Words that say nothing about a question's topic beyond "is this okay?": every
 /// guideline question has them. Dropped from questions only (guideline text keeps them,

@@ -182,7 +182,12 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             parts,
         });
     }
-    concepts.extend(intent_concepts(question, snapshot));
+    let intents = intent_concepts(question, snapshot);
+    if !intents.is_empty() {
+        // "How *long* …" asks about time; "long" would find "as long as".
+        concepts.retain(|c| !INTENT_FILLERS.contains(&c.word.as_str()));
+    }
+    concepts.extend(intents);
     QueryPlan { lang, concepts }
 }
 
@@ -251,6 +256,9 @@ const INTENTS: &[(&[&str], &[&str])] = &[
         ],
     ),
 ];
+
+/// Words of an intent's phrase that would otherwise count as the question's topic.
+const INTENT_FILLERS: &[&str] = &["long", "lange", "quickly", "schnell", "fast"];
 
 /// Concepts for the intents a question's way of asking shows; only terms the
 /// guidelines use count.
