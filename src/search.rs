@@ -148,6 +148,13 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             parts.push(part.clone());
             push(part, 0.8, &mut terms);
         }
+        // The compound's head names what it is ("Bürgermeister*kandidaten*" are
+        // candidates): its synonyms stand for the word, weakly.
+        if let Some(head) = parts.last() {
+            for synonym in synonym_words(synonyms, analyzer, head, lang) {
+                push(analyzer.stem(&synonym, lang), 0.5, &mut terms);
+            }
+        }
         push(analyzer.stem(&lower, lang.other()), 0.6, &mut terms);
         for synonym in synonym_words(synonyms, analyzer, &lower, lang) {
             for l in [lang, lang.other()] {
