@@ -209,6 +209,12 @@ const ONLY_IF: &[&str] = &[
     "nur mit ausdrücklicher",
     "may only ",
     "can only ",
+];
+
+/// A rule bound to a condition without a modal verb ("verwenden Sie nur, wenn …"): read
+/// after prohibitions, so "darf nicht veröffentlicht werden – verpixeln reicht nur, wenn
+/// …" stays a prohibition.
+const ONLY_WHEN: &[&str] = &[
     " nur, wenn ",
     " nur dann, wenn ",
     " only if ",
@@ -411,6 +417,9 @@ fn prose(text: &str) -> Option<Verdict> {
             return None;
         }
         return Some(Verdict::NotAllowed);
+    }
+    if ONLY_WHEN.iter().any(|p| lower.contains(p)) {
+        return Some(Verdict::Conditional);
     }
     if PERMISSION.iter().any(|p| lower.contains(p)) || permits_by_structure(&lower) {
         if CONDITION.iter().any(|p| lower.contains(p)) {
@@ -832,6 +841,10 @@ mod tests {
         assert_eq!(
             verdict("Fotos aus dem Internet verwenden Sie nur, wenn Sie die Nutzungsrechte haben."),
             Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Wenn etwas lesbar ist, darf das Bild nicht veröffentlicht werden – verpixeln reicht nur, wenn es nicht mehr zu entziffern ist."),
+            Some(Verdict::NotAllowed)
         );
         assert_eq!(
             verdict("Only with approval from the press office."),
