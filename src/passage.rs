@@ -362,8 +362,8 @@ struct VerdictChoice {
 ///   the section's most relevant sentence: when that sentence states no verdict, there
 ///   is none.
 ///
-/// Among near-tied rules the strictest wins, because a wrong "allowed" is the worst
-/// answer guidebot can give.
+/// Among near-tied rules the one that covers more of the whole question wins, and among
+/// those the strictest, because a wrong "allowed" is the worst answer guidebot can give.
 fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Option<VerdictChoice> {
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
@@ -400,8 +400,10 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
         .filter(|&i| key(i) >= 0.9 * top)
         .max_by(|&a, &b| {
             let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
-            strictness(a)
-                .cmp(&strictness(b))
+            relevance[a]
+                .coverage
+                .total_cmp(&relevance[b].coverage)
+                .then(strictness(a).cmp(&strictness(b)))
                 .then(key(a).total_cmp(&key(b)))
                 .then(b.cmp(&a))
         })?;
