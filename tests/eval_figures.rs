@@ -57,14 +57,14 @@ fn figure(report: &Value, key: &str) -> f64 {
 fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.8, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.89, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.84, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.92, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 13.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.65, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 8.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.68, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 7.0, "{report}");
 }
 
 #[test]
@@ -75,12 +75,12 @@ fn corpus_figures_hold() {
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.78, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.92, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.94, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.62, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.66, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
