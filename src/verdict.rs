@@ -219,6 +219,22 @@ const ONLY_WHEN: &[&str] = &[
     " nur dann, wenn ",
     " only if ",
     " only when ",
+    " ausschließlich als ",
+    " nur als ",
+    " only as ",
+];
+
+/// Obligations to disclose: "muss das kennzeichnen", "must be labelled as an ad" — allowed
+/// when done.
+const DISCLOSURE: &[&str] = &[
+    "kennzeichnen",
+    "gekennzeichnet",
+    "must disclose",
+    "must be disclosed",
+    "must label",
+    "must be labelled",
+    "must be labeled",
+    "must be marked",
 ];
 
 const PERMISSION: &[&str] = &[
@@ -418,7 +434,12 @@ fn prose(text: &str) -> Option<Verdict> {
         }
         return Some(Verdict::NotAllowed);
     }
-    if ONLY_WHEN.iter().any(|p| lower.contains(p)) {
+    let obliged = [" muss ", " müssen ", " must "]
+        .iter()
+        .any(|p| lower.contains(p));
+    if ONLY_WHEN.iter().any(|p| lower.contains(p))
+        || (obliged && DISCLOSURE.iter().any(|p| lower.contains(p)))
+    {
         return Some(Verdict::Conditional);
     }
     if PERMISSION.iter().any(|p| lower.contains(p)) || permits_by_structure(&lower) {
@@ -840,6 +861,14 @@ mod tests {
         );
         assert_eq!(
             verdict("Fotos aus dem Internet verwenden Sie nur, wenn Sie die Nutzungsrechte haben."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Politische Meinungen äußern Sie ausschließlich als Privatperson."),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            verdict("Wer von einem Lieferanten Geschenke erhält, muss das kennzeichnen."),
             Some(Verdict::Conditional)
         );
         assert_eq!(
