@@ -71,12 +71,12 @@ fn question_amount(question: &str) -> Option<f64> {
     let words = words(&lower);
     for (i, word) in words.iter().enumerate() {
         let Some(n) = number(word) else { continue };
-        let before = &words[..i];
+        let limit = limit_before(&words[..i]).map(|bound| bound(n));
         // Other numbers ("Q3 2024", "3 Kollegen") are not amounts.
-        if !names_money && limit_before(before).is_none() {
+        if !names_money && limit.is_none() {
             continue;
         }
-        return Some(match limit_before(before) {
+        return Some(match limit {
             Some(Bound::Above(_)) => n + 0.01,
             Some(Bound::Below(_)) => n - 0.01,
             _ => n,
@@ -92,20 +92,14 @@ fn bounds(rule: &str) -> Vec<Bound> {
     for (i, word) in words.iter().enumerate() {
         let Some(n) = number(word) else { continue };
         if let Some(bound) = limit_before(&words[..i]) {
-            out.push(match bound {
-                Bound::AtMost(_) => Bound::AtMost(n),
-                Bound::Below(_) => Bound::Below(n),
-                Bound::Above(_) => Bound::Above(n),
-                Bound::AtLeast(_) => Bound::AtLeast(n),
-            });
+            out.push(bound(n));
         }
     }
     out
 }
 
-/// The kind of limit the words right before a number state (the number itself is
-/// filled in by the caller).
-fn limit_before(before: &[&str]) -> Option<Bound> {
+/// The kind of limit the words right before a number state, to be made with the number.
+fn limit_before(before: &[&str]) -> Option<fn(f64) -> Bound> {
     let tail = |n: usize| before[before.len().saturating_sub(n)..].join(" ");
     let ends_with = |phrases: &[&str]| {
         phrases.iter().any(|p| {
@@ -114,13 +108,13 @@ fn limit_before(before: &[&str]) -> Option<Bound> {
         })
     };
     if ends_with(UPPER_INCLUSIVE) {
-        Some(Bound::AtMost(0.0))
+        Some(Bound::AtMost)
     } else if ends_with(UPPER_EXCLUSIVE) {
-        Some(Bound::Below(0.0))
+        Some(Bound::Below)
     } else if ends_with(LOWER_EXCLUSIVE) {
-        Some(Bound::Above(0.0))
+        Some(Bound::Above)
     } else if ends_with(LOWER_INCLUSIVE) {
-        Some(Bound::AtLeast(0.0))
+        Some(Bound::AtLeast)
     } else {
         None
     }

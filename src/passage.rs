@@ -148,8 +148,8 @@ pub enum VerdictBasis {
     Answer,
     /// The rule that speaks to what the question asks beyond the section's topic.
     Specific,
-    /// The question asks nothing beyond the section's topic: the verdict of its rules
-    /// taken together ("it depends" when they differ).
+    /// The question asks nothing beyond the section's topic: the rule that speaks most
+    /// to the whole question.
     Topic,
 }
 
@@ -275,16 +275,9 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
         .max()
         .unwrap_or(section.line_end);
     let choice = choice.filter(|c| chosen_contains(&indices, c.sentence));
-    let verdict = choice.as_ref().map(|c| match c.basis {
-        VerdictBasis::Answer => verdict::resolve(
-            Finding {
-                verdict: c.verdict,
-                how: Stated::Answer,
-            },
-            answered_question(section, question),
-        ),
-        _ => c.verdict,
-    });
+    let verdict = choice
+        .as_ref()
+        .map(|c| verdict::resolve(c.finding, answered_question(section, question)));
     Quote {
         text,
         line_start,
@@ -350,7 +343,7 @@ struct VerdictChoice {
     /// The sentence whose relevance vouches for the verdict: the rule's own, or the
     /// situation it follows.
     vouching: usize,
-    verdict: Verdict,
+    finding: Finding,
     basis: VerdictBasis,
 }
 
@@ -375,7 +368,7 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
         return Some(VerdictChoice {
             sentence: i,
             vouching: i,
-            verdict: verdicts[i]?.verdict,
+            finding: verdicts[i]?,
             basis: VerdictBasis::Answer,
         });
     }
@@ -410,7 +403,7 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
     Some(VerdictChoice {
         sentence,
         vouching: sentence,
-        verdict: verdicts[sentence]?.verdict,
+        finding: verdicts[sentence]?,
         basis,
     })
 }
@@ -435,7 +428,7 @@ fn rule_after_situation(
     Some(VerdictChoice {
         sentence,
         vouching: situation,
-        verdict: verdicts[sentence]?.verdict,
+        finding: verdicts[sentence]?,
         basis,
     })
 }

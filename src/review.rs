@@ -1181,8 +1181,6 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
     None
 }
 
-/// Political statements; with the company's name, logo, clothing or hashtags, the
-/// stricter rule for political statements tied to the company.
 /// How people say where they work.
 const OWN_EMPLOYER: &str =
     "arbeite bei|arbeite für|arbeite seit|work at|work for|working at|working for|\
@@ -1201,6 +1199,8 @@ const POLITICS_PHRASES: &str =
      for governor|for mayor|for congress|for president|run for office|running for|political party|\
      city council|ob-kandidat|wählen gehen";
 
+/// Political statements; with the company's name, logo, clothing or hashtags, the
+/// stricter rule for political statements tied to the company.
 fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
     let prefixes: Vec<&str> = POLITICS_PREFIXES.split_whitespace().collect();
     let phrases: Vec<&str> = POLITICS_PHRASES.split('|').map(str::trim).collect();
@@ -2174,6 +2174,7 @@ fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec
     }
     Ok(out)
 }
+
 /// Adds passages not yet cited.
 fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
     for p in more {
@@ -2187,13 +2188,16 @@ fn merge(passages: &mut Vec<Passage>, more: Vec<Passage>) {
 /// when the best-matching rule is clear too: beside an unclear best match it is a weak
 /// match that must not clear the draft.
 fn finding_verdict(passages: &[Passage]) -> Option<Verdict> {
-    let strictest = passages
-        .iter()
-        .filter_map(|p| p.verdict)
-        .max_by_key(|v| v.strictness())?;
-    let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
     let best_is_clear = passages.first().is_some_and(|p| p.verdict.is_some());
-    (!permissive || best_is_clear).then_some(strictest)
+    strictest(passages.iter().filter_map(|p| p.verdict), best_is_clear)
+}
+
+/// The strictest of `verdicts`; a permissive one ("allowed", "allowed if") only when
+/// `may_permit`.
+fn strictest(verdicts: impl Iterator<Item = Verdict>, may_permit: bool) -> Option<Verdict> {
+    let strictest = verdicts.max_by_key(|v| v.strictness())?;
+    let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
+    (!permissive || may_permit).then_some(strictest)
 }
 
 /// The finding a photo raises by itself, without words on who is in it.
@@ -2205,15 +2209,10 @@ fn only_a_photo(finding: &Finding) -> bool {
 /// "allowed if") clears the draft only when every finding is clear: a rule that applies
 /// without a clear verdict leaves the draft undecided, never cleared.
 fn overall_verdict(findings: &[Finding]) -> Option<Verdict> {
-    let strictest = findings
-        .iter()
-        .filter_map(|f| f.verdict)
-        .max_by_key(|v| v.strictness())?;
-    let permissive = matches!(strictest, Verdict::Allowed | Verdict::Conditional);
     let all_clear = findings
         .iter()
         .all(|f| f.verdict.is_some() || only_a_photo(f));
-    (!permissive || all_clear).then_some(strictest)
+    strictest(findings.iter().filter_map(|f| f.verdict), all_clear)
 }
 
 /// Reviews a draft post against the guidelines.
@@ -2260,9 +2259,12 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             continue;
         }
         // A photo alone doesn't say who is in it: the photo rules are cited, not applied.
-        let verdict = Some(&hit)
-            .filter(|h| h.topic != Topic::PhotoGeneric || h.trigger != PHOTO_FLAG)
-            .and_then(|_| finding_verdict(&passages));
+        let photo_alone = hit.topic == Topic::PhotoGeneric && hit.trigger == PHOTO_FLAG;
+        let verdict = if photo_alone {
+            None
+        } else {
+            finding_verdict(&passages)
+        };
         let excerpt = sentences
             .get(hit.sentence)
             .map(|s| s.to_string())

@@ -528,8 +528,8 @@ pub fn answer(
     let has_unknown = plan.concepts.iter().any(|c| !c.named);
     let thin_evidence = best.matched_idf < tuning.min_matched_idf || best.matched_concepts < 2;
     // A question outside guidebot's world ("How do I request vacation days?") that
-    // doesn't ask what is allowed must be matched nearly completely.
-    // A question that names a guideline's topic in its own words is on topic.
+    // doesn't ask what is allowed must be matched nearly completely — by the section or
+    // by its headings (a question naming a guideline's topic is on topic).
     let off_topic = !verdict::asks_permission(question)
         && !scope::mentions_communication(question)
         && best.features.heading_coverage < tuning.min_off_topic_heading_coverage
@@ -712,14 +712,6 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
     for (rank, c) in candidates.iter().enumerate() {
         let s = &snapshot.sections[c.ord];
         let terms = &snapshot.section_terms[c.ord];
-        let strength = |concept: &Concept, has: &dyn Fn(&str) -> bool| {
-            concept
-                .terms
-                .iter()
-                .filter(|(t, _)| has(t))
-                .map(|(_, w)| *w)
-                .fold(0.0f32, f32::max)
-        };
         let concepts: Vec<serde_json::Value> = plan
             .concepts
             .iter()
@@ -727,9 +719,9 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
                 serde_json::json!({
                     "word": concept.word, "idf": concept.idf, "known": concept.known,
                     "df": concept.terms.iter().map(|(t, _)| snapshot.doc_freq.get(t).copied().unwrap_or(0)).max(),
-                    "heading": strength(concept, &|t| terms.heading.contains(t)),
-                    "own": strength(concept, &|t| terms.own_heading.contains(t)),
-                    "body": strength(concept, &|t| terms.body.contains(t) || terms.heading.contains(t)),
+                    "heading": concept_strength(concept, &|t: &str| terms.heading.contains(t)),
+                    "own": concept_strength(concept, &|t: &str| terms.own_heading.contains(t)),
+                    "body": concept_strength(concept, &|t: &str| terms.body.contains(t) || terms.heading.contains(t)),
                 })
             })
             .collect();
