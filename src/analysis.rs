@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 9;
+pub const ANALYSIS_VERSION: u32 = 10;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +124,8 @@ wann warum wieso weshalb wofür womit hab hast hätte würde wäre gab lasse mö
 jemand jemanden dinge sachen sache leute hilfe helfen passiert passieren funktioniert
 funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum gehts
 weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar
-mal gern gerne bisschen woran";
+mal gern gerne bisschen woran würden würde heißt hieß nix ner nem wohl quasi sozusagen
+irgendwann";
 const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright
@@ -134,7 +135,8 @@ got put take taking made going know wanna gonna think see look tell give even no
 tomorrow yesterday soon good bad thing stuff someone somebody anyone anybody guy guys
 lot lots extra yet already happen happens happened kind sort anyway maybe basically
 right wrong sure whether help quick quickly real totally pretty whatever would hey
-thanks";
+thanks gotta kinda literally wondering wonder curious just
+anyways btw fyi tbh idk lol";
 
 fn word_set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
@@ -186,6 +188,9 @@ zahl zahlen zeit zeitung ziel zugang";
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     words: HashSet<String>,
+    /// How often each English word occurs, for telling glued words ("workplacereceive",
+    /// a lost space in converted text) from ordinary ones.
+    english: HashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -209,7 +214,49 @@ impl Vocabulary {
                 }
             }
         }
-        Vocabulary { words }
+        Vocabulary {
+            words,
+            english: HashMap::new(),
+        }
+    }
+
+    /// Adds English texts, whose word counts let [`Vocabulary::split_glued`] find words
+    /// that lost the space between them.
+    pub fn with_english_texts<'a>(mut self, texts: impl IntoIterator<Item = &'a str>) -> Self {
+        for text in texts {
+            for word in self::words(text) {
+                let folded = fold(word.text);
+                if folded.chars().all(|c| c.is_ascii_alphabetic()) {
+                    *self.english.entry(folded).or_default() += 1;
+                }
+            }
+        }
+        self
+    }
+
+    /// Splits an English word that is two common words without the space between them
+    /// ("employeewhile", "workplaceforward"): the word itself is rare and both halves
+    /// occur on their own several times as often. Returns no parts otherwise.
+    pub fn split_glued(&self, folded: &str) -> Vec<String> {
+        const MIN_PART: usize = 4;
+        let count = |w: &str| self.english.get(w).copied().unwrap_or(0);
+        let whole = count(folded);
+        if folded.len() < 2 * MIN_PART + 1 || whole > 8 || !folded.is_ascii() {
+            return Vec::new();
+        }
+        let best = (MIN_PART..=folded.len() - MIN_PART)
+            .map(|split| folded.split_at(split))
+            .map(|(head, tail)| (count(head).min(count(tail)), head, tail))
+            .filter(|&(rarer, _, _)| rarer >= 2 && rarer >= 3 * whole)
+            .max_by_key(|&(rarer, _, _)| rarer);
+        let Some((_, head, tail)) = best else {
+            return Vec::new();
+        };
+        [head, tail]
+            .into_iter()
+            .filter(|part| !is_stop_word(part, Lang::En))
+            .map(str::to_string)
+            .collect()
     }
 
     pub fn contains(&self, folded: &str) -> bool {
@@ -330,15 +377,16 @@ impl Analyzer {
         }
     }
 
-    /// The stems of a German compound's parts (empty when it does not split).
+    /// The stems of a German compound's parts, or of an English word glued to the next
+    /// one (empty when it does not split).
     pub fn compound_parts(&self, word: &str, lang: Lang) -> Vec<String> {
-        if lang != Lang::De {
-            return Vec::new();
-        }
-        self.vocabulary
-            .split_compound(&fold(word))
+        let parts = match lang {
+            Lang::De => self.vocabulary.split_compound(&fold(word)),
+            Lang::En => self.vocabulary.split_glued(&fold(word)),
+        };
+        parts
             .into_iter()
-            .map(|part| self.stem(&part, Lang::De))
+            .map(|part| self.stem(&part, lang))
             .filter(|part| part.chars().count() >= 3)
             .collect()
     }
@@ -593,5 +641,31 @@ mod tests {
         assert_eq!(edit_distance("colleage", "colleague", 2), Some(1));
         assert_eq!(edit_distance("recieve", "receive", 1), Some(1));
         assert_eq!(edit_distance("abc", "xyz", 1), None);
+    }
+
+    #[test]
+    fn glued_english_words_split_into_the_words_they_are() {
+        let text = "A federal employee may forward email in the workplace. The workplace \
+                    rules: an employee may not forward partisan email at work. \
+                    Do not forward it from the workplace, says the employee handbook. \
+                    While on duty, while at work and while travelling, the same holds. \
+                    May a federal employeewhile in the workplaceforward an email?";
+        let vocabulary = Vocabulary::default().with_english_texts([text]);
+        assert_eq!(
+            vocabulary.split_glued("workplaceforward"),
+            vec!["workplace".to_string(), "forward".to_string()]
+        );
+        // "while" is a stop word: only the employee is left.
+        assert_eq!(
+            vocabulary.split_glued("employeewhile"),
+            vec!["employee".to_string()]
+        );
+        // Ordinary words stay whole.
+        assert!(vocabulary.split_glued("workplace").is_empty());
+        assert!(vocabulary.split_glued("partisan").is_empty());
+        let analyzer = Analyzer::new(vocabulary);
+        assert!(analyzer
+            .term_set("workplaceforward", Lang::En)
+            .contains(&analyzer.stem("forward", Lang::En)));
     }
 }

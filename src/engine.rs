@@ -157,6 +157,25 @@ impl Engine {
         )
     }
 
+    /// Finds the rules a text touches, like [`Engine::ask`] except that names in the text
+    /// don't focus the search on one organisation's document: a draft names agencies,
+    /// places and people in passing ("a federal hiring freeze"), a question names whose
+    /// rules it asks about.
+    pub fn find_rules(&self, text: &str) -> Result<Answer> {
+        let live = self.live.load();
+        let tuning = Tuning {
+            named_elsewhere: 1.0,
+            ..self.tuning
+        };
+        search::answer(
+            &live.snapshot,
+            &live.synonyms,
+            text,
+            &self.config.contact,
+            &tuning,
+        )
+    }
+
     /// Re-reads the guidelines and swaps in a new index; questions keep being answered
     /// from the old one until the switch. Callers that arrive while a re-index runs wait
     /// for it and get its report instead of starting another. A failed re-index leaves

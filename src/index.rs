@@ -112,6 +112,29 @@ pub struct SectionTerms {
     pub pairs: HashSet<(String, String)>,
 }
 
+/// A document's title and file name, which may name the organisation or project whose
+/// rules it holds.
+#[derive(Debug, Clone)]
+pub struct DocumentTitle {
+    pub lang: Lang,
+    /// Index terms of the title and file name.
+    pub terms: HashSet<String>,
+}
+
+impl DocumentTitle {
+    fn of(analyzer: &Analyzer, section: &Section) -> Self {
+        let file_name = Path::new(&section.file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+            .unwrap_or_default();
+        let text = format!("{} {file_name}", section.title);
+        DocumentTitle {
+            lang: section.lang,
+            terms: analyzer.term_set(&text, section.lang),
+        }
+    }
+}
+
 /// How many word positions apart two terms may stand to count as a pair.
 const PAIR_WINDOW: usize = 3;
 
@@ -143,6 +166,8 @@ pub struct Snapshot {
     /// Every term of each document (by file), for questions that name one document's
     /// subject ("Stadtwerke", "Kubernetes").
     pub document_terms: HashMap<String, HashSet<String>>,
+    /// Each document's title and file name (by file).
+    pub document_titles: HashMap<String, DocumentTitle>,
     /// Number of sections containing each term.
     pub doc_freq: HashMap<String, usize>,
     pub analyzer: Analyzer,
@@ -189,11 +214,17 @@ fn index_error(path: &Path, reason: impl std::fmt::Display) -> Error {
 /// Builds the analyzer for a set of sections: the compound vocabulary comes from the
 /// German text itself, so building and querying split compounds alike.
 fn analyzer_for(sections: &[Section]) -> Analyzer {
-    let german = sections.iter().filter(|s| s.lang == Lang::De);
-    let texts: Vec<String> = german
-        .map(|s| format!("{} {}\n{}", s.title, s.heading_path.join(" "), s.text()))
-        .collect();
-    Analyzer::new(Vocabulary::from_texts(texts.iter().map(String::as_str)))
+    let texts_in = |lang: Lang| -> Vec<String> {
+        sections
+            .iter()
+            .filter(|s| s.lang == lang)
+            .map(|s| format!("{} {}\n{}", s.title, s.heading_path.join(" "), s.text()))
+            .collect()
+    };
+    let (german, english) = (texts_in(Lang::De), texts_in(Lang::En));
+    let vocabulary = Vocabulary::from_texts(german.iter().map(String::as_str))
+        .with_english_texts(english.iter().map(String::as_str));
+    Analyzer::new(vocabulary)
 }
 
 fn pre_tokenized(analyzer: &Analyzer, text: &str, lang: Lang) -> PreTokenizedString {
@@ -324,6 +355,7 @@ fn snapshot_from(
     let mut doc_freq: HashMap<String, usize> = HashMap::new();
     let mut spelling = SpellingDictionary::default();
     let mut document_terms: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut document_titles: HashMap<String, DocumentTitle> = HashMap::new();
     let mut section_terms = Vec::with_capacity(sections.len());
     let mut german = 0;
     for section in &sections {
@@ -340,6 +372,9 @@ fn snapshot_from(
         }
         spelling.add_text(&heading_text, section.lang);
         spelling.add_text(&body_text, section.lang);
+        document_titles
+            .entry(section.file.clone())
+            .or_insert_with(|| DocumentTitle::of(&analyzer, section));
         let document = document_terms.entry(section.file.clone()).or_default();
         document.extend(terms.heading.iter().cloned());
         document.extend(terms.body.iter().cloned());
@@ -357,6 +392,7 @@ fn snapshot_from(
         sections,
         section_terms,
         document_terms,
+        document_titles,
         doc_freq,
         analyzer,
         spelling,

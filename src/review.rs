@@ -2024,7 +2024,7 @@ fn focused_passages(
     } else {
         applying(&first.passages)
     };
-    let specific = engine.ask(&format!("{} {excerpt}", topic.question(lang)))?;
+    let specific = engine.find_rules(&format!("{} {excerpt}", topic.question(lang)))?;
     if let Some(p) = specific.passages.first().filter(|_| !specific.abstained) {
         if !passages.iter().any(|q| same_passage(p, q)) {
             passages.push(p.clone());
@@ -2147,7 +2147,7 @@ const VOCABULARY_PASSAGES: usize = 3;
 fn vocabulary_passages(engine: &Engine, kind: Kind, excerpt: &str) -> Result<Vec<Passage>> {
     let mut out: Vec<Passage> = Vec::new();
     for phrasing in vocabulary(kind) {
-        let answer = engine.ask(&format!("{excerpt} {phrasing}"))?;
+        let answer = engine.find_rules(&format!("{excerpt} {phrasing}"))?;
         if answer.abstained {
             continue;
         }

@@ -17,7 +17,7 @@ use tantivy::{TantivyDocument, Term};
 
 use crate::analysis::{self, is_question_noise, is_stop_word};
 use crate::answer::{Answer, Passage, Verdict};
-use crate::index::Snapshot;
+use crate::index::{DocumentTitle, Snapshot};
 use crate::lang::{self, Lang};
 use crate::passage;
 use crate::synonyms::Synonyms;
@@ -75,6 +75,9 @@ pub struct Tuning {
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
     /// this much.
     pub min_allowed_margin: f32,
+    /// With guidelines from several organisations, a section's score keeps this share
+    /// when the question names another organisation's document (1.0: no focus).
+    pub named_elsewhere: f32,
 }
 
 impl Default for Tuning {
@@ -91,6 +94,7 @@ impl Default for Tuning {
             min_off_topic_coverage: 0.85,
             min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
+            named_elsewhere: 0.7,
         }
     }
 }
@@ -581,12 +585,67 @@ fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> O
     }
 }
 
+/// The documents a question names: with guidelines from several sources, a word of one
+/// or two documents' titles or file names that no other document uses (their
+/// organisation's or project's name: "Stadtwerke", "matplotlib", "Hatch Act") says
+/// which document is asked about. `None` when the question names none (a company's own
+/// name, used by all its documents, names none).
+fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<HashSet<String>> {
+    const MIN_DOCUMENTS: usize = 3;
+    const MAX_NAMED: usize = 2;
+    if snapshot.document_titles.len() < MIN_DOCUMENTS {
+        return None;
+    }
+    let mut named = HashSet::new();
+    // The word itself: a synonym names nothing.
+    for concept in plan.concepts.iter().filter(|c| c.named) {
+        let naming: Vec<&String> = snapshot
+            .document_titles
+            .iter()
+            .filter(|(_, title)| title_names(snapshot, plan, &concept.word, title))
+            .map(|(file, _)| file)
+            .collect();
+        let used_by = |file: &String| {
+            let term = snapshot
+                .analyzer
+                .stem(&concept.word, snapshot.document_titles[file].lang);
+            snapshot
+                .document_terms
+                .values()
+                .filter(|terms| terms.contains(&term))
+                .count()
+        };
+        // A word most documents use names none of them.
+        if naming.iter().all(|file| used_by(file) <= MAX_NAMED) {
+            named.extend(naming.into_iter().cloned());
+        }
+    }
+    (!named.is_empty()).then_some(named)
+}
+
+/// Whether a question word is in a document's title or file name. Across languages only
+/// a longer word counts, as names are: "Stadtwerke" in an English question names the
+/// German instruction, English "mark" does not name the German "Logo und Marke".
+fn title_names(snapshot: &Snapshot, plan: &QueryPlan, word: &str, title: &DocumentTitle) -> bool {
+    let across = title.lang != plan.lang;
+    if across && word.chars().count() < MIN_NAME_ACROSS_LANGUAGES {
+        return false;
+    }
+    title
+        .terms
+        .contains(&snapshot.analyzer.stem(word, title.lang))
+}
+
+/// Words shorter than this name no document written in the other language.
+const MIN_NAME_ACROSS_LANGUAGES: usize = 6;
+
 fn rank(
     snapshot: &Snapshot,
     plan: &QueryPlan,
     question: &str,
     tuning: &Tuning,
 ) -> Result<Vec<Candidate>> {
+    let named = named_documents(plan, snapshot);
     let query = build_query(plan, snapshot);
     let searcher = snapshot.reader.searcher();
     let hits = searcher.search(
@@ -650,6 +709,12 @@ fn rank(
             + 0.2 * phrase_coverage
             + 0.1 * same_lang
             + 0.1 * document_coverage;
+        let named_elsewhere = named.as_ref().is_some_and(|n| !n.contains(&section.file));
+        let score = if named_elsewhere {
+            score * tuning.named_elsewhere
+        } else {
+            score
+        };
         candidates.push(Candidate {
             ord,
             score,

@@ -372,3 +372,43 @@ fn every_corpus_file_indexes_and_answers() {
         .unwrap()
         .contains("hatch-act"));
 }
+
+/// Guidelines from several organisations: a question naming one of them is answered from
+/// its document, though another states a rule on the same topic in nearly the same words.
+#[test]
+fn a_question_naming_an_organisation_is_answered_from_its_document() {
+    let guidelines = tempfile::tempdir().unwrap();
+    let write =
+        |name: &str, text: &str| std::fs::write(guidelines.path().join(name), text).unwrap();
+    write(
+        "acme.md",
+        "# Acme Robotics social media policy\n\n## Photos at work\n\nPhotos taken in the office may be posted when no screens are visible.\n",
+    );
+    write(
+        "northwind.md",
+        "# Northwind Bank social media policy\n\n## Photos at work\n\nPhotos of the office must not be posted: office photos show customer data on desks.\n",
+    );
+    write(
+        "glacier.md",
+        "# Glacier Foods social media policy\n\n## Gifts\n\nGifts from suppliers are declined.\n",
+    );
+    let index = tempfile::tempdir().unwrap();
+    let ask = |question: &str| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_guidebot"))
+            .args(["ask", "--json", question, "--guidelines"])
+            .arg(guidelines.path())
+            .arg("--index")
+            .arg(index.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Northwind's rule shares more of the question's words ("desks"); it asks about Acme.
+    let answer = ask("Acme: may I post office photos showing desks?");
+    assert_eq!(answer["passages"][0]["file"], "acme.md", "{answer}");
+}

@@ -74,14 +74,40 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.78, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.80, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.94, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.67, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.66, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+}
+
+/// Questions on the corpus written apart from the ranking work (by someone who saw the
+/// guidelines, not guidebot's answers): the closest stand-in for unseen questions.
+#[test]
+fn held_out_corpus_figures_hold() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    for (set, hit_at_1, hit_at_3, wrong) in [
+        ("corpus_holdout_de.jsonl", 0.60, 0.68, 0.0),
+        ("corpus_holdout_en.jsonl", 0.61, 0.73, 4.0),
+    ] {
+        let report = eval(set, &corpus);
+        eprintln!("{set}: {report}");
+        assert!(figure(&report, "hit_at_1") >= hit_at_1, "{set}: {report}");
+        assert!(figure(&report, "hit_at_3") >= hit_at_3, "{set}: {report}");
+        assert!(
+            figure(&report, "abstain_accuracy") >= 0.85,
+            "{set}: {report}"
+        );
+        assert!(
+            figure(&report, "wrong_verdicts") <= wrong,
+            "{set}: {report}"
+        );
+    }
 }
 
 #[test]
