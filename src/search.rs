@@ -159,7 +159,10 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
                 push(analyzer.stem(&synonym, lang), 0.5, &mut terms);
             }
         }
-        push(analyzer.stem(&lower, lang.other()), 0.6, &mut terms);
+        // The word read as the other language: mostly the same word (names, "Logo",
+        // "Instagram", "Twitter" in a German question on an English page), so nearly
+        // as good as the word itself.
+        push(analyzer.stem(&lower, lang.other()), 0.9, &mut terms);
         for synonym in synonym_words(synonyms, analyzer, &lower, lang) {
             for l in [lang, lang.other()] {
                 push(analyzer.stem(&synonym, l), 0.7, &mut terms);

@@ -74,7 +74,7 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.80, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.81, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.94, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 12.0,
@@ -92,7 +92,7 @@ fn held_out_corpus_figures_hold() {
         return;
     };
     for (set, hit_at_1, hit_at_3, wrong) in [
-        ("corpus_holdout_de.jsonl", 0.60, 0.68, 0.0),
+        ("corpus_holdout_de.jsonl", 0.63, 0.71, 0.0),
         ("corpus_holdout_en.jsonl", 0.61, 0.73, 4.0),
     ] {
         let report = eval(set, &corpus);
@@ -130,8 +130,8 @@ fn draft_review_on_the_corpus_holds() {
     };
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
-    assert!(figure(&report, "recall") >= 0.48, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.5, "{report}");
+    assert!(figure(&report, "recall") >= 0.53, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.58, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
