@@ -147,14 +147,7 @@ impl Engine {
 
     /// Answers a question: up to 3 passages, the next ones in `Answer::more`.
     pub fn ask(&self, question: &str) -> Result<Answer> {
-        let live = self.live.load();
-        search::answer(
-            &live.snapshot,
-            &live.synonyms,
-            question,
-            &self.config.contact,
-            &self.tuning,
-        )
+        self.answer_with(question, &self.tuning)
     }
 
     /// Finds the rules a text touches, like [`Engine::ask`] except that names in the text
@@ -162,17 +155,21 @@ impl Engine {
     /// places and people in passing ("a federal hiring freeze"), a question names whose
     /// rules it asks about.
     pub fn find_rules(&self, text: &str) -> Result<Answer> {
-        let live = self.live.load();
         let tuning = Tuning {
             named_elsewhere: 1.0,
             ..self.tuning
         };
+        self.answer_with(text, &tuning)
+    }
+
+    fn answer_with(&self, text: &str, tuning: &Tuning) -> Result<Answer> {
+        let live = self.live.load();
         search::answer(
             &live.snapshot,
             &live.synonyms,
             text,
             &self.config.contact,
-            &tuning,
+            tuning,
         )
     }
 

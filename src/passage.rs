@@ -192,46 +192,9 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
     }
     let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
     let mut verdicts = sentence_verdicts(&sentences);
-    // "Yes." to "Am I still considered on duty?" says nothing about what is allowed.
-    let heading = section.heading().trim();
-    if heading.ends_with('?') && !verdict::asks_permission(heading) {
-        for finding in verdicts.iter_mut() {
-            if finding.is_some_and(|f| f.how == Stated::Answer) {
-                *finding = None;
-            }
-        }
-    }
-    // A rule whose limit the asked amount falls outside of ("more than 50 EUR" for a
-    // 30-euro gift) does not apply; one whose limit it falls inside of is the rule for
-    // the asked case, as relevant as the section's most relevant sentence.
-    let most = relevance
-        .iter()
-        .fold(Relevance::default(), |m, r| Relevance {
-            coverage: m.coverage.max(r.coverage),
-            specific: m.specific.max(r.specific),
-        });
-    for (i, sentence) in sentences.iter().enumerate() {
-        if verdicts[i].is_none() {
-            continue;
-        }
-        match amounts::rule_applies(&sentence.text, question) {
-            Some(false) => verdicts[i] = None,
-            Some(true) => relevance[i] = most,
-            None => {}
-        }
-    }
-    // "Only if no container numbers are readable" and the question has container
-    // numbers in its photo: the condition fails.
-    for (i, finding) in verdicts.iter_mut().enumerate() {
-        if let Some(f) = finding
-            .as_mut()
-            .filter(|f| f.verdict == Verdict::Conditional)
-        {
-            if names_what_condition_excludes(&sentences[i].text, question, &rate) {
-                f.verdict = Verdict::NotAllowed;
-            }
-        }
-    }
+    drop_answers_to_other_questions(section, &mut verdicts);
+    apply_amounts(&sentences, question, &mut verdicts, &mut relevance);
+    fail_excluding_conditions(&sentences, question, &rate, &mut verdicts);
     let scores: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
     let best = (0..sentences.len())
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -290,6 +253,66 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             .map_or(0.0, |c| relevance[c.vouching].specific),
         verdict_basis: choice.map(|c| c.basis),
         best_sentence_coverage: scores[best],
+    }
+}
+
+/// "Yes." to "Am I still considered on duty?" says nothing about what is allowed: an FAQ
+/// answer counts as a verdict only when the FAQ's heading asks permission.
+fn drop_answers_to_other_questions(section: &Section, verdicts: &mut [Option<Finding>]) {
+    let heading = section.heading().trim();
+    if heading.ends_with('?') && !verdict::asks_permission(heading) {
+        for finding in verdicts.iter_mut() {
+            if finding.is_some_and(|f| f.how == Stated::Answer) {
+                *finding = None;
+            }
+        }
+    }
+}
+
+/// A rule whose limit the asked amount falls outside of ("more than 50 EUR" for a
+/// 30-euro gift) does not apply; one whose limit it falls inside of is the rule for the
+/// asked case, as relevant as the section's most relevant sentence.
+fn apply_amounts(
+    sentences: &[Sentence],
+    question: &str,
+    verdicts: &mut [Option<Finding>],
+    relevance: &mut [Relevance],
+) {
+    let most = relevance
+        .iter()
+        .fold(Relevance::default(), |m, r| Relevance {
+            coverage: m.coverage.max(r.coverage),
+            specific: m.specific.max(r.specific),
+        });
+    for (i, sentence) in sentences.iter().enumerate() {
+        if verdicts[i].is_none() {
+            continue;
+        }
+        match amounts::rule_applies(&sentence.text, question) {
+            Some(false) => verdicts[i] = None,
+            Some(true) => relevance[i] = most,
+            None => {}
+        }
+    }
+}
+
+/// "Only if no container numbers are readable" and the question has container numbers
+/// in its photo: the condition fails, and the permission forbids.
+fn fail_excluding_conditions(
+    sentences: &[Sentence],
+    question: &str,
+    rate: &impl Fn(&str) -> Relevance,
+    verdicts: &mut [Option<Finding>],
+) {
+    for (i, finding) in verdicts.iter_mut().enumerate() {
+        if let Some(f) = finding
+            .as_mut()
+            .filter(|f| f.verdict == Verdict::Conditional)
+        {
+            if names_what_condition_excludes(&sentences[i].text, question, rate) {
+                f.verdict = Verdict::NotAllowed;
+            }
+        }
     }
 }
 

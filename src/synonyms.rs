@@ -46,18 +46,27 @@ impl Synonyms {
         let mut builtin = Self::parse(BUILTIN).unwrap_or_default();
         if let Ok(glossary) = Self::parse_glossary(GLOSSARY) {
             for (lang, entries) in glossary.by_lang {
-                let map = builtin.by_lang.entry(lang).or_default();
                 for (word, words) in entries {
-                    let known = map.entry(word).or_default();
-                    for w in words {
-                        if !known.contains(&w) {
-                            known.push(w);
-                        }
-                    }
+                    builtin.add_words(lang, word, words);
                 }
             }
         }
         builtin
+    }
+
+    /// Adds words to a key's entry, skipping those it already has.
+    fn add_words(&mut self, lang: Lang, key: String, words: impl IntoIterator<Item = String>) {
+        let known = self
+            .by_lang
+            .entry(lang)
+            .or_default()
+            .entry(key)
+            .or_default();
+        for word in words {
+            if !known.contains(&word) {
+                known.push(word);
+            }
+        }
     }
 
     /// Reads a glossary (`[en_de]` english = ["deutsch", …]) as synonyms in both
@@ -81,23 +90,10 @@ impl Synonyms {
                 .filter_map(|w| w.as_str().map(|w| w.trim().to_lowercase()))
                 .collect();
             for word in &german {
-                let back = glossary
-                    .by_lang
-                    .entry(Lang::De)
-                    .or_default()
-                    .entry(crate::analysis::fold(word))
-                    .or_default();
-                if !back.contains(&english) {
-                    back.push(english.clone());
-                }
+                let back = crate::analysis::fold(word);
+                glossary.add_words(Lang::De, back, [english.clone()]);
             }
-            glossary
-                .by_lang
-                .entry(Lang::En)
-                .or_default()
-                .entry(english)
-                .or_default()
-                .extend(german);
+            glossary.add_words(Lang::En, english, german);
         }
         Ok(glossary)
     }

@@ -12,10 +12,15 @@ fn repo() -> PathBuf {
 
 /// Runs guidebot on the sample handbook with its own index folder.
 fn guidebot(index: &Path, args: &[&str]) -> Output {
+    guidebot_on(&repo().join("guidelines"), index, args)
+}
+
+/// Runs guidebot on a guidelines folder with its own index folder.
+fn guidebot_on(guidelines: &Path, index: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_guidebot"))
         .args(args)
         .arg("--guidelines")
-        .arg(repo().join("guidelines"))
+        .arg(guidelines)
         .arg("--index")
         .arg(index)
         .env_remove("DISCORD_TOKEN")
@@ -26,7 +31,11 @@ fn guidebot(index: &Path, args: &[&str]) -> Output {
 }
 
 fn ask_json(index: &Path, question: &str) -> Value {
-    let out = guidebot(index, &["ask", "--json", question]);
+    ask_json_on(&repo().join("guidelines"), index, question)
+}
+
+fn ask_json_on(guidelines: &Path, index: &Path, question: &str) -> Value {
+    let out = guidebot_on(guidelines, index, &["ask", "--json", question]);
     assert!(
         out.status.success(),
         "{question}: {}",
@@ -334,16 +343,7 @@ fn every_corpus_file_indexes_and_answers() {
         return;
     }
     let index = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_guidebot"))
-            .args(args)
-            .arg("--guidelines")
-            .arg(&corpus)
-            .arg("--index")
-            .arg(index.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| guidebot_on(&corpus, index.path(), args);
     let out = run(&["index", "--json"]);
     assert!(
         out.status.success(),
@@ -393,22 +393,11 @@ fn a_question_naming_an_organisation_is_answered_from_its_document() {
         "# Glacier Foods social media policy\n\n## Gifts\n\nGifts from suppliers are declined.\n",
     );
     let index = tempfile::tempdir().unwrap();
-    let ask = |question: &str| -> Value {
-        let out = Command::new(env!("CARGO_BIN_EXE_guidebot"))
-            .args(["ask", "--json", question, "--guidelines"])
-            .arg(guidelines.path())
-            .arg("--index")
-            .arg(index.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
     // Northwind's rule shares more of the question's words ("desks"); it asks about Acme.
-    let answer = ask("Acme: may I post office photos showing desks?");
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "Acme: may I post office photos showing desks?",
+    );
     assert_eq!(answer["passages"][0]["file"], "acme.md", "{answer}");
 }
