@@ -89,7 +89,15 @@ const APPROVAL: &[&str] = &[
     "in absprache mit",
     "nach rücksprache",
     "nur nach rücksprache",
+    "vorher fragen",
+    "vorher nachfragen",
+    "einen antrag",
+    "schriftlichen antrag",
+    "beantragen",
+    "beantragt werden",
     "ask first",
+    "ask before",
+    "check before",
     "ask for approval",
     "requires approval",
     "require approval",
@@ -769,6 +777,10 @@ mod tests {
             verdict("Die Freigabe erteilt das Team Kommunikation."),
             None
         );
+        assert_eq!(
+            verdict("Fachbereiche, die einen eigenen Auftritt wünschen, stellen einen schriftlichen Antrag."),
+            Some(Verdict::NeedsApproval)
+        );
     }
 
     #[test]
@@ -898,6 +910,10 @@ mod tests {
         assert_eq!(
             verdict("Avoid sharing negative stories about competing projects."),
             Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("It's often a good idea to ask before sharing information that might be non-public."),
+            Some(Verdict::NeedsApproval)
         );
         assert_eq!(verdict("Use the template to avoid typos."), None);
         assert_eq!(verdict("The account is run by the comms team."), None);
