@@ -240,7 +240,8 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
     let choice = choice.filter(|c| chosen_contains(&indices, c.sentence));
     let verdict = choice
         .as_ref()
-        .map(|c| verdict::resolve(c.finding, answered_question(section, question)));
+        .map(|c| verdict::resolve(c.finding, answered_question(section, question)))
+        .map(|v| verdict::for_skipped_approval(v, question));
     Quote {
         text,
         line_start,

@@ -113,6 +113,13 @@ const APPROVAL: &[&str] = &[
     "seek approval",
     "only with permission",
     "without permission",
+    "without explicit permission",
+    "without explicit consent",
+    "without their consent",
+    "without prior",
+    "without written",
+    "ohne ausdrückliche",
+    "ohne schriftliche",
     "get permission",
     "check with",
     "clear it with",
@@ -711,6 +718,40 @@ pub fn resolve(finding: Finding, question: &str) -> Verdict {
     }
 }
 
+/// Ways a question says the approval a rule requires will be skipped ("without asking
+/// them first", "ohne Freigabe").
+const SKIPPED_APPROVAL: &[&str] = &[
+    "without asking",
+    "without first asking",
+    "without permission",
+    "without approval",
+    "without consent",
+    "without their consent",
+    "without checking",
+    "without telling",
+    "ohne zu fragen",
+    "ohne vorher zu fragen",
+    "ohne nachzufragen",
+    "ohne freigabe",
+    "ohne zustimmung",
+    "ohne erlaubnis",
+    "ohne einwilligung",
+    "ohne genehmigung",
+    "ohne rücksprache",
+    "ohne bescheid",
+];
+
+/// A rule that requires approval forbids what the question says will be done without
+/// it.
+pub fn for_skipped_approval(verdict: Verdict, question: &str) -> Verdict {
+    let lower = question.to_lowercase();
+    if verdict == Verdict::NeedsApproval && SKIPPED_APPROVAL.iter().any(|p| lower.contains(p)) {
+        Verdict::NotAllowed
+    } else {
+        verdict
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -890,6 +931,25 @@ mod tests {
         assert_eq!(
             verdict("Only with approval from the press office."),
             Some(Verdict::NeedsApproval)
+        );
+    }
+
+    #[test]
+    fn approval_the_question_skips_forbids() {
+        let asked = "Can I post a photo of a contributor without asking them first?";
+        assert_eq!(
+            for_skipped_approval(Verdict::NeedsApproval, asked),
+            Verdict::NotAllowed
+        );
+        let asked = "Can I post a photo of a contributor?";
+        assert_eq!(
+            for_skipped_approval(Verdict::NeedsApproval, asked),
+            Verdict::NeedsApproval
+        );
+        let asked = "Darf ich das Foto ohne Freigabe posten?";
+        assert_eq!(
+            for_skipped_approval(Verdict::Allowed, asked),
+            Verdict::Allowed
         );
     }
 
