@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 10;
+pub const ANALYSIS_VERSION: u32 = 11;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -218,6 +218,17 @@ impl Vocabulary {
             words,
             english: HashMap::new(),
         }
+    }
+
+    /// Adds German words known apart from the guidelines (the built-in glossary's).
+    pub fn with_german_words<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        self.words.extend(
+            words
+                .into_iter()
+                .map(fold)
+                .filter(|w| w.chars().count() >= 4),
+        );
+        self
     }
 
     /// Adds English texts, whose word counts let [`Vocabulary::split_glued`] find words

@@ -222,7 +222,9 @@ fn analyzer_for(sections: &[Section]) -> Analyzer {
             .collect()
     };
     let (german, english) = (texts_in(Lang::De), texts_in(Lang::En));
+    let builtin = crate::synonyms::Synonyms::builtin();
     let vocabulary = Vocabulary::from_texts(german.iter().map(String::as_str))
+        .with_german_words(builtin.german_words())
         .with_english_texts(english.iter().map(String::as_str));
     Analyzer::new(vocabulary)
 }

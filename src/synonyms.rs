@@ -54,6 +54,19 @@ impl Synonyms {
         builtin
     }
 
+    /// Every single German word the vocabulary knows, keys and equivalents: with them
+    /// compounds in questions split even where the guidelines never use the part
+    /// ("Wahlkampf*kundgebung*").
+    pub fn german_words(&self) -> impl Iterator<Item = &str> {
+        self.by_lang
+            .get(&Lang::De)
+            .into_iter()
+            .flat_map(|entries| entries.iter())
+            .flat_map(|(key, words)| std::iter::once(key).chain(words))
+            .map(String::as_str)
+            .filter(|w| w.chars().all(char::is_alphabetic))
+    }
+
     /// Adds words to a key's entry, skipping those it already has.
     fn add_words(&mut self, lang: Lang, key: String, words: impl IntoIterator<Item = String>) {
         let known = self
