@@ -498,7 +498,23 @@ fn forbids_by_structure(lower: &str) -> bool {
     {
         return true;
     }
-    main_clauses(lower).any(|words| forbidding_clause(&words))
+    lists_bans(lower) || main_clauses(lower).any(|words| forbidding_clause(&words))
+}
+
+/// Bans listed without a verb: "Bei Unfällen gilt eine Nachrichtensperre: Keine Fotos,
+/// keine Vermutungen über Ursachen", "No photos, no names, no badges."
+fn lists_bans(lower: &str) -> bool {
+    let bans = |clause: &str| {
+        let clause = clause.trim_start();
+        ["keine ", "kein ", "no "]
+            .iter()
+            .any(|k| clause.starts_with(k))
+    };
+    let after_colon = lower.split(':').skip(1).any(bans);
+    let repeated = [", keine ", ", kein ", ", no "]
+        .iter()
+        .any(|k| lower.contains(k));
+    after_colon || (bans(lower) && repeated)
 }
 
 /// Relative pronouns: a clause after a comma that starts with one describes something
@@ -856,6 +872,19 @@ mod tests {
         for sentence in not_rules {
             assert_eq!(verdict(sentence), None, "{sentence}");
         }
+    }
+
+    #[test]
+    fn bans_listed_without_a_verb() {
+        assert_eq!(
+            verdict("Bei Unfällen im Hafen gilt eine Nachrichtensperre: Keine Fotos, keine Vermutungen über Ursachen."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("No photos, no names, no badges."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(verdict("No problem if the logo is small."), None);
     }
 
     #[test]

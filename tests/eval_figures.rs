@@ -57,14 +57,14 @@ fn figure(report: &Value, key: &str) -> f64 {
 fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.84, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.92, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.85, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.93, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 13.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.68, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 7.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.70, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
 }
 
 #[test]
@@ -92,8 +92,9 @@ fn held_out_corpus_figures_hold() {
         return;
     };
     for (set, hit_at_1, hit_at_3, wrong) in [
-        ("corpus_holdout_de.jsonl", 0.63, 0.71, 0.0),
-        ("corpus_holdout_en.jsonl", 0.61, 0.73, 4.0),
+        ("corpus_holdout_de.jsonl", 0.63, 0.76, 1.0),
+        ("corpus_holdout_en.jsonl", 0.66, 0.80, 4.0),
+        ("corpus_fresh.jsonl", 0.69, 0.83, 6.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
@@ -130,8 +131,8 @@ fn draft_review_on_the_corpus_holds() {
     };
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
-    assert!(figure(&report, "recall") >= 0.53, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.58, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
+    assert!(figure(&report, "recall") >= 0.52, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.64, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
