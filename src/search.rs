@@ -67,6 +67,9 @@ pub struct Tuning {
     pub min_verdict_relevance: f32,
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
+    /// …or the whole FAQ entry this much: the question is then the entry's, in other
+    /// words ("video call" for "videoconference").
+    pub min_answer_section_coverage: f32,
     /// A question that neither asks what is allowed nor speaks of social media or
     /// communication is answered only when the best passage covers this much of it…
     pub min_off_topic_coverage: f32,
@@ -91,6 +94,7 @@ impl Default for Tuning {
             min_verdict_coverage: 0.35,
             min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.15,
+            min_answer_section_coverage: 0.6,
             min_off_topic_coverage: 0.85,
             min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
@@ -749,6 +753,7 @@ fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Pa
     let clear = match quote.verdict_basis {
         Some(passage::VerdictBasis::Answer) => {
             candidate.features.heading_coverage >= tuning.min_answer_heading_coverage
+                || candidate.coverage >= tuning.min_answer_section_coverage
         }
         Some(_) => {
             candidate.coverage >= tuning.min_verdict_coverage
