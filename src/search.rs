@@ -258,6 +258,23 @@ const INTENTS: &[(&[&str], &[&str])] = &[
     ),
     (
         &[
+            "how much time",
+            "how much of my time",
+            "how often may",
+            "wie viel zeit",
+            "wie viel darf",
+            "wie oft darf",
+        ],
+        &[
+            "reasonable",
+            "measure",
+            "angemessen",
+            "angemessenem",
+            "umfang",
+        ],
+    ),
+    (
+        &[
             "wie lange",
             "wie schnell",
             "how long",
@@ -276,7 +293,9 @@ const INTENTS: &[(&[&str], &[&str])] = &[
 ];
 
 /// Words of an intent's phrase that would otherwise count as the question's topic.
-const INTENT_FILLERS: &[&str] = &["long", "lange", "quickly", "schnell", "fast"];
+const INTENT_FILLERS: &[&str] = &[
+    "long", "lange", "quickly", "schnell", "fast", "time", "zeit", "much", "viel", "often", "oft",
+];
 
 /// Concepts for the intents a question's way of asking shows; only terms the
 /// guidelines use count.

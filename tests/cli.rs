@@ -401,3 +401,42 @@ fn a_question_naming_an_organisation_is_answered_from_its_document() {
     );
     assert_eq!(answer["passages"][0]["file"], "acme.md", "{answer}");
 }
+
+/// "How much time …" asks about the measure a rule allows, not about any rule that says
+/// "time": the rule on working hours that allows use "in reasonable measure" answers.
+#[test]
+fn how_much_time_is_answered_by_the_rule_on_reasonable_measure() {
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json(
+        index.path(),
+        "how much time on social media during work is ok?",
+    );
+    let first = &answer["passages"][0];
+    assert!(
+        first["heading_path"].to_string().contains("working hours"),
+        "{answer}"
+    );
+    assert_eq!(answer["verdict"], "conditional", "{answer}");
+}
+
+/// A rule that asks for permission first forbids what the question says is done without
+/// asking.
+#[test]
+fn skipping_a_required_permission_is_not_allowed() {
+    let guidelines = tempfile::tempdir().unwrap();
+    std::fs::write(
+        guidelines.path().join("photos.md"),
+        "# Community rules\n\n## Photos of contributors\n\nNever include photos or user handles of contributors without explicit permission.\n\n## Release notes\n\nRelease notes are written by the release team.\n\n## Sponsors\n\nSponsors are thanked in the yearly report.\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let asked = |q: &str| ask_json_on(guidelines.path(), index.path(), q)["verdict"].clone();
+    assert_eq!(
+        asked("Can I post a photo of a contributor with their handle?"),
+        "needs_approval"
+    );
+    assert_eq!(
+        asked("Can I post a photo of a contributor with their handle without asking them first?"),
+        "not_allowed"
+    );
+}

@@ -63,8 +63,8 @@ fn handbook_figures_hold() {
         figure(&report, "out_of_scope_abstained") >= 13.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.70, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.72, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn corpus_figures_hold() {
         figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.66, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.68, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
