@@ -95,6 +95,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_holdout_de.jsonl", 0.63, 0.76, 1.0),
         ("corpus_holdout_en.jsonl", 0.66, 0.80, 4.0),
         ("corpus_fresh.jsonl", 0.69, 0.83, 6.0),
+        ("corpus_fresh2.jsonl", 0.69, 0.84, 3.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
