@@ -341,11 +341,12 @@ fn synonym_words(
     for l in [lang, lang.other()] {
         out.extend(synonyms.lookup(word, l).iter().cloned());
         let stem = analyzer.stem(word, l);
-        for (key, values) in synonyms.entries(l) {
-            if analyzer.stem(key, l) == stem {
-                out.extend(values.iter().cloned());
-            }
-        }
+        out.extend(
+            synonyms
+                .lookup_stem(&stem, l, |key, l| analyzer.stem(key, l))
+                .iter()
+                .cloned(),
+        );
     }
     out.sort();
     out.dedup();

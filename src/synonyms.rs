@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::lang::Lang;
 use crate::{Error, Result};
@@ -19,9 +20,18 @@ pub const FILE_NAME: &str = "synonyms.toml";
 
 /// Colloquial word → guideline words, per language. Keys are matched on their folded
 /// lowercase form.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     by_lang: HashMap<Lang, HashMap<String, Vec<String>>>,
+    /// The entries by their keys' stems, per language: built on first use, so looking up
+    /// a word's inflections costs one hash lookup, not a stemmer run per entry.
+    by_stem: OnceLock<HashMap<Lang, HashMap<String, Vec<String>>>>,
+}
+
+impl PartialEq for Synonyms {
+    fn eq(&self, other: &Self) -> bool {
+        self.by_lang == other.by_lang
+    }
 }
 
 /// A problem in the synonyms file, for the lint.
@@ -69,6 +79,7 @@ impl Synonyms {
 
     /// Adds words to a key's entry, skipping those it already has.
     fn add_words(&mut self, lang: Lang, key: String, words: impl IntoIterator<Item = String>) {
+        self.by_stem = OnceLock::new();
         let known = self
             .by_lang
             .entry(lang)
@@ -113,6 +124,7 @@ impl Synonyms {
 
     /// `other`'s entries added to these, replacing entries with the same key.
     pub fn merged_with(mut self, other: Synonyms) -> Synonyms {
+        self.by_stem = OnceLock::new();
         for (lang, entries) in other.by_lang {
             self.by_lang.entry(lang).or_default().extend(entries);
         }
@@ -212,6 +224,35 @@ impl Synonyms {
     }
 
     /// All entries of one language: (colloquial word, guideline words).
+    /// The words of every entry whose key has the stem `stem` in `lang` ("tenders" for
+    /// "tender"); `stem_of` is the analyzer's stemmer.
+    pub fn lookup_stem(
+        &self,
+        stem: &str,
+        lang: Lang,
+        stem_of: impl Fn(&str, Lang) -> String,
+    ) -> &[String] {
+        let by_stem = self.by_stem.get_or_init(|| {
+            let mut by_stem: HashMap<Lang, HashMap<String, Vec<String>>> = HashMap::new();
+            for (lang, entries) in &self.by_lang {
+                let stems = by_stem.entry(*lang).or_default();
+                for (key, words) in entries {
+                    let known = stems.entry(stem_of(key, *lang)).or_default();
+                    for word in words {
+                        if !known.contains(word) {
+                            known.push(word.clone());
+                        }
+                    }
+                }
+            }
+            by_stem
+        });
+        by_stem
+            .get(&lang)
+            .and_then(|stems| stems.get(stem))
+            .map_or(&[], Vec::as_slice)
+    }
+
     pub fn entries(&self, lang: Lang) -> impl Iterator<Item = (&str, &[String])> {
         self.by_lang
             .get(&lang)
