@@ -125,7 +125,7 @@ jemand jemanden dinge sachen sache leute hilfe helfen passiert passieren funktio
 funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum gehts
 weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar
 mal gern gerne bisschen woran würden würde heißt hieß nix ner nem wohl quasi sozusagen
-irgendwann";
+irgendwann los voll drunter drüber eh total völlig ziemlich krass mega";
 const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright

@@ -90,6 +90,10 @@ const APPROVAL: &[&str] = &[
     "nach rücksprache",
     "nur nach rücksprache",
     "vorher fragen",
+    "vorher bescheid",
+    "vorab bescheid",
+    "vorab informieren",
+    "vorher informieren",
     "vorher nachfragen",
     "einen antrag",
     "schriftlichen antrag",
@@ -97,6 +101,8 @@ const APPROVAL: &[&str] = &[
     "beantragt werden",
     "ask first",
     "ask before",
+    "know beforehand",
+    "know in advance",
     "check before",
     "ask for approval",
     "requires approval",
@@ -1002,6 +1008,10 @@ mod tests {
         );
         assert_eq!(
             verdict("It's often a good idea to ask before sharing information that might be non-public."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("Please let the outreach team know beforehand so they can provide guidance."),
             Some(Verdict::NeedsApproval)
         );
         assert_eq!(verdict("Use the template to avoid typos."), None);
