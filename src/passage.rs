@@ -191,6 +191,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
         };
     }
     let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
+    read_list_items_with_their_lead_in(&sentences, &rate, &mut relevance);
     let mut verdicts = sentence_verdicts(&sentences);
     drop_answers_to_other_questions(section, &mut verdicts);
     apply_amounts(&sentences, question, &mut verdicts, &mut relevance);
@@ -254,6 +255,27 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             .map_or(0.0, |c| relevance[c.vouching].specific),
         verdict_basis: choice.map(|c| c.basis),
         best_sentence_coverage: scores[best],
+    }
+}
+
+/// A list item completes the sentence that leads into it ("Employees may not:" … "host
+/// a political fundraiser"): it speaks to the question as the two do together.
+fn read_list_items_with_their_lead_in(
+    sentences: &[Sentence],
+    rate: &impl Fn(&str) -> Relevance,
+    relevance: &mut [Relevance],
+) {
+    let mut lead_in: Option<&str> = None;
+    for (i, sentence) in sentences.iter().enumerate() {
+        if !sentence.in_list {
+            lead_in = sentence.leads_in.then_some(sentence.text.as_str());
+            continue;
+        }
+        if let Some(lead_in) = lead_in {
+            let together = rate(&format!("{lead_in} {}", sentence.text));
+            relevance[i].coverage = relevance[i].coverage.max(together.coverage);
+            relevance[i].specific = relevance[i].specific.max(together.specific);
+        }
     }
 }
 
@@ -597,6 +619,30 @@ mod tests {
         let q = quote(&doc.sections[0], "Fotos von Kindern vom Familientag?", rate);
         assert_eq!(q.verdict, Some(Verdict::NotAllowed));
         assert!(q.verdict_relevance > 0.6, "vouched for by the situation");
+    }
+
+    #[test]
+    fn list_items_are_read_with_their_lead_in() {
+        let md = "# Rules\n\nEmployees may not:\n\n- Host a fundraiser\n- Wear buttons\n";
+        let doc = parse_document("r.md", md.as_bytes(), Lang::En).unwrap();
+        let sentences = sentences(&doc.sections[0]);
+        // Relevance here: the share of the words "employees" and "host" a text contains.
+        let rate = |text: &str| {
+            let lower = text.to_lowercase();
+            let share = ["employees", "host"]
+                .iter()
+                .filter(|w| lower.contains(*w))
+                .count() as f32
+                / 2.0;
+            Relevance {
+                coverage: share,
+                specific: share,
+            }
+        };
+        let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
+        read_list_items_with_their_lead_in(&sentences, &rate, &mut relevance);
+        let coverage: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
+        assert_eq!(coverage, vec![0.5, 1.0, 0.5]);
     }
 
     #[test]
