@@ -125,7 +125,8 @@ jemand jemanden dinge sachen sache leute hilfe helfen passiert passieren funktio
 funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum gehts
 weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar
 mal gern gerne bisschen woran würden würde heißt hieß nix ner nem wohl quasi sozusagen
-irgendwann los voll drunter drüber eh total völlig ziemlich krass mega";
+irgendwann los voll drunter drüber eh total völlig ziemlich krass mega neu neue neuen
+neuer neues";
 const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright
@@ -136,7 +137,7 @@ tomorrow yesterday soon good bad thing stuff someone somebody anyone anybody guy
 lot lots extra yet already happen happens happened kind sort anyway maybe basically
 right wrong sure whether help quick quickly real totally pretty whatever would hey
 thanks gotta kinda literally wondering wonder curious just
-anyways btw fyi tbh idk lol";
+anyways btw fyi tbh idk lol new";
 
 fn word_set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
