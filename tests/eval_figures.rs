@@ -80,7 +80,7 @@ fn corpus_figures_hold() {
         figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.68, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.70, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
@@ -93,7 +93,7 @@ fn held_out_corpus_figures_hold() {
     };
     for (set, hit_at_1, hit_at_3, wrong) in [
         ("corpus_holdout_de.jsonl", 0.63, 0.76, 1.0),
-        ("corpus_holdout_en.jsonl", 0.66, 0.80, 4.0),
+        ("corpus_holdout_en.jsonl", 0.66, 0.78, 4.0),
         ("corpus_fresh.jsonl", 0.69, 0.83, 6.0),
         ("corpus_fresh2.jsonl", 0.69, 0.84, 3.0),
     ] {
