@@ -433,19 +433,29 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
     if top <= 0.0 || top < 0.6 * most_relevant {
         return rule_after_situation(verdicts, relevance, key, basis);
     }
-    let sentence = stating
+    let near_tied: Vec<usize> = stating
         .iter()
         .copied()
         .filter(|&i| key(i) >= 0.9 * top)
-        .max_by(|&a, &b| {
-            let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
-            relevance[a]
-                .coverage
-                .total_cmp(&relevance[b].coverage)
-                .then(strictness(a).cmp(&strictness(b)))
-                .then(key(a).total_cmp(&key(b)))
-                .then(b.cmp(&a))
-        })?;
+        .collect();
+    let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
+    // A question that asks two things ("share the ad and add that the pay is great") is
+    // answered by the rule that restricts: a permission for one part must not clear the
+    // other.
+    let permits = |i: usize| {
+        verdicts[i].is_some_and(|f| matches!(f.verdict, Verdict::Allowed | Verdict::Conditional))
+    };
+    let mixed = near_tied.iter().any(|&i| permits(i)) && near_tied.iter().any(|&i| !permits(i));
+    let sentence = near_tied.iter().copied().max_by(|&a, &b| {
+        let by_coverage = relevance[a].coverage.total_cmp(&relevance[b].coverage);
+        let by_strictness = strictness(a).cmp(&strictness(b));
+        let order = if mixed {
+            by_strictness.then(by_coverage)
+        } else {
+            by_coverage.then(by_strictness)
+        };
+        order.then(key(a).total_cmp(&key(b))).then(b.cmp(&a))
+    })?;
     Some(VerdictChoice {
         sentence,
         vouching: sentence,
@@ -571,6 +581,20 @@ mod tests {
         );
         assert!(quote.text.starts_with("… "), "{}", quote.text);
         assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn a_question_asking_two_things_gets_the_restricting_rule() {
+        let md = "# Jobs\n\nStellenanzeigen dürfen geteilt werden. Eigene Formulierungen zum Gehalt sind nicht gestattet.\n";
+        let doc = parse_document("j.md", md.as_bytes(), Lang::De).unwrap();
+        // "Share the ad" is a little more of the question than "add a line on pay".
+        let rate = |s: &str| Relevance {
+            coverage: if s.contains("geteilt") { 0.5 } else { 0.45 },
+            specific: if s.contains("geteilt") { 0.5 } else { 0.47 },
+        };
+        let asked = "Darf ich die Anzeige teilen und dazuschreiben, dass man gut verdient?";
+        let answer = quote(&doc.sections[0], asked, rate);
+        assert_eq!(answer.verdict, Some(Verdict::NotAllowed));
     }
 
     #[test]
