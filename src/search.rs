@@ -601,8 +601,17 @@ fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> O
     });
     // A runner-up that also says "allowed" (often the same rule in the other language)
     // is no rival.
+    // Nor is the introduction of the best rule's own page that states no rule itself.
+    let introduces_best = |p: &Passage| {
+        p.verdict.is_none()
+            && p.file == best.file
+            && p.heading_path.len() < best.heading_path.len()
+            && best.heading_path.starts_with(&p.heading_path)
+    };
     let close_rival = passages.iter().skip(1).any(|p| {
-        best.score - p.score < tuning.min_allowed_margin && p.verdict != Some(Verdict::Allowed)
+        best.score - p.score < tuning.min_allowed_margin
+            && p.verdict != Some(Verdict::Allowed)
+            && !introduces_best(p)
     });
     let unsure_permission = best.verdict == Some(Verdict::Allowed) && !faq_answer && close_rival;
     if contested || unsure_permission {

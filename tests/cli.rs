@@ -440,3 +440,16 @@ fn skipping_a_required_permission_is_not_allowed() {
         "not_allowed"
     );
 }
+
+/// "Allowed" needs the best rule to clearly beat its rivals; the introduction of that
+/// rule's own page, which states no rule, is no rival.
+#[test]
+fn a_rule_is_not_contested_by_its_own_pages_introduction() {
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json(index.path(), "Can I share our job openings on LinkedIn?");
+    assert_eq!(answer["verdict"], "allowed", "{answer}");
+    assert_eq!(
+        answer["passages"][0]["file"],
+        "de/stellenanzeigen-teilen.md"
+    );
+}
