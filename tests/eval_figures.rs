@@ -63,7 +63,7 @@ fn handbook_figures_hold() {
         figure(&report, "out_of_scope_abstained") >= 13.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.72, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.74, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
@@ -81,7 +81,7 @@ fn corpus_figures_hold() {
         "{report}"
     );
     assert!(figure(&report, "verdict_accuracy") >= 0.70, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
 }
 
 /// Questions on the corpus written apart from the ranking work (by someone who saw the
@@ -94,7 +94,7 @@ fn held_out_corpus_figures_hold() {
     for (set, hit_at_1, hit_at_3, wrong) in [
         ("corpus_holdout_de.jsonl", 0.63, 0.76, 1.0),
         ("corpus_holdout_en.jsonl", 0.66, 0.78, 4.0),
-        ("corpus_fresh.jsonl", 0.69, 0.83, 6.0),
+        ("corpus_fresh.jsonl", 0.69, 0.83, 4.0),
         ("corpus_fresh2.jsonl", 0.69, 0.84, 3.0),
     ] {
         let report = eval(set, &corpus);
