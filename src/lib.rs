@@ -3,7 +3,7 @@
 //!
 //! Data flows through the modules in this order:
 //! guideline files ([`document`], [`front_matter`], [`section`]) → analysis
-//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] ([`scope`]) → [`answer`] (passages, verdicts, [`amounts`])
+//! ([`analysis`], [`synonyms`]) → [`index`] → [`search`] ([`scope`], [`audience`]) → [`answer`] (passages, verdicts, [`amounts`])
 //! ([`engine`] serves it, [`watch`] keeps it fresh) → the chat-neutral [`bot`] core →
 //! [`adapters`] (terminal, Discord). [`review`], [`check`] and [`eval`] build on the same core.
 
@@ -18,6 +18,7 @@ pub mod adapters;
 pub mod amounts;
 pub mod analysis;
 pub mod answer;
+pub mod audience;
 pub mod bot;
 pub mod check;
 pub mod config;

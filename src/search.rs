@@ -21,7 +21,7 @@ use crate::index::{DocumentTitle, Snapshot};
 use crate::lang::{self, Lang};
 use crate::passage;
 use crate::synonyms::Synonyms;
-use crate::{scope, verdict};
+use crate::{audience, scope, verdict};
 use crate::{Error, Result};
 
 /// A content word of the question and the index terms that can stand for it.
@@ -106,6 +106,15 @@ impl Default for Tuning {
 /// Questions are cut to this many words before analysis: enough for any real question,
 /// and a pasted essay cannot build a huge query.
 const MAX_QUESTION_WORDS: usize = 80;
+
+/// What a section gains when it holds the rules for the asker's class of people: enough
+/// to decide between the near-identical rules for each class, no more.
+const AUDIENCE_BONUS: f32 = 0.1;
+
+/// What the section defining the asker's class loses on a permission question: it says
+/// who belongs to the class, and the asker's own words match it best, but it states no
+/// rule.
+const DEFINITION_PENALTY: f32 = 0.3;
 
 const HEADING_BOOST: f32 = 2.5;
 const PATH_BOOST: f32 = 1.2;
@@ -416,7 +425,7 @@ fn beyond_topic(plan: &QueryPlan, in_headings: impl Fn(&str) -> bool) -> Option<
 /// How strongly a term set matches a concept (0–1): its best-weighted term, except that
 /// a compound's parts count by how many of them match — "Unternehmensname" shares only
 /// the "Name" of "Kundenname".
-fn concept_strength(concept: &Concept, has_term: &impl Fn(&str) -> bool) -> f32 {
+pub(crate) fn concept_strength(concept: &Concept, has_term: &impl Fn(&str) -> bool) -> f32 {
     let direct = concept
         .terms
         .iter()
@@ -469,6 +478,8 @@ fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
 struct Candidate {
     ord: usize,
     score: f32,
+    /// The section holds the rules for the asker's class of people.
+    for_asker: bool,
     coverage: f32,
     matched_idf: f32,
     matched_concepts: usize,
@@ -565,7 +576,18 @@ pub fn answer(
         && !scope::mentions_communication(question)
         && best.features.heading_coverage < tuning.min_off_topic_heading_coverage
         && best.coverage < tuning.min_off_topic_coverage;
-    if best.coverage < tuning.min_coverage || (has_unknown && thin_evidence) || off_topic {
+    // How much of the question the guidelines cover. The rules for the asker's class of
+    // people may rank first while covering less than the passage that would rank first
+    // without them: that passage's coverage counts too.
+    let covered = if best.for_asker {
+        candidates
+            .iter()
+            .find(|c| !c.for_asker)
+            .map_or(best.coverage, |c| c.coverage.max(best.coverage))
+    } else {
+        best.coverage
+    };
+    if covered < tuning.min_coverage || (has_unknown && thin_evidence) || off_topic {
         return Ok(answer);
     }
     let floor = best.coverage * tuning.min_relative_coverage;
@@ -682,6 +704,9 @@ fn rank(
     tuning: &Tuning,
 ) -> Result<Vec<Candidate>> {
     let named = named_documents(plan, snapshot);
+    let classes = audience::classes(snapshot);
+    let asked_class = audience::asked_class(&classes, plan, question, snapshot);
+    let asks_permission = verdict::asks_permission(question);
     let query = build_query(plan, snapshot);
     let searcher = snapshot.reader.searcher();
     let hits = searcher.search(
@@ -745,6 +770,19 @@ fn rank(
             + 0.2 * phrase_coverage
             + 0.1 * same_lang
             + 0.1 * document_coverage;
+        // The rules for the class of people the asker belongs to.
+        let for_asker = asked_class
+            .is_some_and(|class| audience::rules_for(class, ord, &section.file, snapshot));
+        // A permission question from a member of the class is answered by the class's
+        // rules, not by the definition that lists who belongs to it.
+        let defines_class = asked_class.is_some_and(|class| class.definition == ord);
+        let score = if for_asker {
+            score + AUDIENCE_BONUS
+        } else if defines_class && asks_permission {
+            score - DEFINITION_PENALTY
+        } else {
+            score
+        };
         let named_elsewhere = named.as_ref().is_some_and(|n| !n.contains(&section.file));
         let score = if named_elsewhere {
             score * tuning.named_elsewhere
@@ -754,6 +792,7 @@ fn rank(
         candidates.push(Candidate {
             ord,
             score,
+            for_asker,
             coverage: section_coverage,
             matched_idf,
             features,

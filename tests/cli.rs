@@ -453,3 +453,46 @@ fn a_rule_is_not_contested_by_its_own_pages_introduction() {
         "de/stellenanzeigen-teilen.md"
     );
 }
+
+/// Guidelines that sort people into classes, with near-identical rules per class: a
+/// question from someone a class's definition lists, or from "a regular employee" (the
+/// class that holds most people), is answered from that class's rules.
+#[test]
+fn the_rules_for_the_askers_class_of_people_answer() {
+    let guidelines = tempfile::tempdir().unwrap();
+    std::fs::write(
+        guidelines.path().join("campaigns.md"),
+        "# Campaign activity rules\n\n\
+         ## Who are general staff?\n\nMost employees of the city are general staff.\n\n\
+         ## Who are sworn staff?\n\nSworn staff work in the harbour patrol, the fire brigade or the emergency dispatch centre.\n\n\
+         ## Rules for general staff\n\nGeneral staff may put up campaign posters for a candidate outside working hours.\n\n\
+         ## Rules for sworn staff\n\nSworn staff may not put up campaign posters for a candidate.\n\n\
+         ## Press\n\nThe press office answers journalists.\n\n\
+         ## Gifts\n\nGifts from suppliers are declined.\n\n\
+         ## Photos\n\nPhotos of colleagues need their consent.\n\n\
+         ## Logo\n\nThe city logo is used on official accounts only.\n\n\
+         ## Customer data\n\nCustomer data is never posted.\n\n\
+         ## Working hours\n\nPrivate browsing during working hours is kept short.\n",
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let first_heading = |q: &str| {
+        let answer = ask_json_on(guidelines.path(), index.path(), q);
+        answer["passages"][0]["heading_path"]
+            .as_array()
+            .and_then(|path| path.last())
+            .and_then(|h| h.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        first_heading(
+            "I'm a harbour patrol officer. Can I put up campaign posters for a candidate?"
+        ),
+        "Rules for sworn staff"
+    );
+    assert_eq!(
+        first_heading("I'm a regular employee. Can I put up campaign posters for a candidate?"),
+        "Rules for general staff"
+    );
+}

@@ -74,7 +74,7 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.81, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.84, "{report}");
     assert!(figure(&report, "hit_at_3") >= 0.94, "{report}");
     assert!(
         figure(&report, "out_of_scope_abstained") >= 12.0,
@@ -93,9 +93,9 @@ fn held_out_corpus_figures_hold() {
     };
     for (set, hit_at_1, hit_at_3, wrong) in [
         ("corpus_holdout_de.jsonl", 0.63, 0.76, 1.0),
-        ("corpus_holdout_en.jsonl", 0.66, 0.78, 4.0),
-        ("corpus_fresh.jsonl", 0.69, 0.83, 4.0),
-        ("corpus_fresh2.jsonl", 0.69, 0.84, 3.0),
+        ("corpus_holdout_en.jsonl", 0.68, 0.78, 4.0),
+        ("corpus_fresh.jsonl", 0.73, 0.83, 4.0),
+        ("corpus_fresh2.jsonl", 0.74, 0.84, 3.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
