@@ -150,11 +150,40 @@ pub fn asked_class<'a>(
     }
 }
 
-/// Whether a section holds rules for the class (its headings name it), other than the
-/// definition itself.
-pub fn rules_for(class: &Class, ord: usize, file: &str, snapshot: &Snapshot) -> bool {
+/// What a section holding the rules for the asker's class gains: enough to decide
+/// between the near-identical rules for each class, no more.
+const RULES_BONUS: f32 = 0.1;
+
+/// What the definitions of the classes lose on a permission question: they say who
+/// belongs where, and the asker's own words match them best, but they state no rule.
+const DEFINITION_PENALTY: f32 = 0.3;
+
+/// How a section's score changes for a question from a member of `asked`.
+pub fn adjustment(
+    asked: &Class,
+    classes: &[Class],
+    ord: usize,
+    snapshot: &Snapshot,
+    asks_permission: bool,
+) -> f32 {
+    let section = &snapshot.sections[ord];
+    if section.file != asked.file {
+        return 0.0;
+    }
+    let defines_a_class = classes
+        .iter()
+        .any(|class| class.file == asked.file && class.definition == ord);
+    if defines_a_class {
+        return if asks_permission {
+            -DEFINITION_PENALTY
+        } else {
+            0.0
+        };
+    }
     let heading = &snapshot.section_terms[ord].heading;
-    file == class.file
-        && ord != class.definition
-        && class.key_terms.iter().all(|t| heading.contains(t))
+    if asked.key_terms.iter().all(|t| heading.contains(t)) {
+        RULES_BONUS
+    } else {
+        0.0
+    }
 }

@@ -107,15 +107,6 @@ impl Default for Tuning {
 /// and a pasted essay cannot build a huge query.
 const MAX_QUESTION_WORDS: usize = 80;
 
-/// What a section gains when it holds the rules for the asker's class of people: enough
-/// to decide between the near-identical rules for each class, no more.
-const AUDIENCE_BONUS: f32 = 0.1;
-
-/// What the section defining the asker's class loses on a permission question: it says
-/// who belongs to the class, and the asker's own words match it best, but it states no
-/// rule.
-const DEFINITION_PENALTY: f32 = 0.3;
-
 const HEADING_BOOST: f32 = 2.5;
 const PATH_BOOST: f32 = 1.2;
 const TITLE_BOOST: f32 = 1.0;
@@ -478,8 +469,8 @@ fn build_query(plan: &QueryPlan, snapshot: &Snapshot) -> BooleanQuery {
 struct Candidate {
     ord: usize,
     score: f32,
-    /// The section holds the rules for the asker's class of people.
-    for_asker: bool,
+    /// The score before the rules for the asker's class of people were put first.
+    unadjusted_score: f32,
     coverage: f32,
     matched_idf: f32,
     matched_concepts: usize,
@@ -578,15 +569,11 @@ pub fn answer(
         && best.coverage < tuning.min_off_topic_coverage;
     // How much of the question the guidelines cover. The rules for the asker's class of
     // people may rank first while covering less than the passage that would rank first
-    // without them: that passage's coverage counts too.
-    let covered = if best.for_asker {
-        candidates
-            .iter()
-            .find(|c| !c.for_asker)
-            .map_or(best.coverage, |c| c.coverage.max(best.coverage))
-    } else {
-        best.coverage
-    };
+    // without that: its coverage counts too.
+    let first_unadjusted = candidates
+        .iter()
+        .max_by(|a, b| a.unadjusted_score.total_cmp(&b.unadjusted_score));
+    let covered = first_unadjusted.map_or(best.coverage, |c| c.coverage.max(best.coverage));
     if covered < tuning.min_coverage || (has_unknown && thin_evidence) || off_topic {
         return Ok(answer);
     }
@@ -770,29 +757,21 @@ fn rank(
             + 0.2 * phrase_coverage
             + 0.1 * same_lang
             + 0.1 * document_coverage;
-        // The rules for the class of people the asker belongs to.
-        let for_asker = asked_class
-            .is_some_and(|class| audience::rules_for(class, ord, &section.file, snapshot));
-        // A permission question from a member of the class is answered by the class's
-        // rules, not by the definition that lists who belongs to it.
-        let defines_class = asked_class.is_some_and(|class| class.definition == ord);
-        let score = if for_asker {
-            score + AUDIENCE_BONUS
-        } else if defines_class && asks_permission {
-            score - DEFINITION_PENALTY
-        } else {
-            score
-        };
         let named_elsewhere = named.as_ref().is_some_and(|n| !n.contains(&section.file));
         let score = if named_elsewhere {
             score * tuning.named_elsewhere
         } else {
             score
         };
+        let unadjusted_score = score;
+        let score = score
+            + asked_class.map_or(0.0, |asked| {
+                audience::adjustment(asked, &classes, ord, snapshot, asks_permission)
+            });
         candidates.push(Candidate {
             ord,
             score,
-            for_asker,
+            unadjusted_score,
             coverage: section_coverage,
             matched_idf,
             features,
