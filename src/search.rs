@@ -87,7 +87,7 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             candidates: 40,
-            min_coverage: 0.25,
+            min_coverage: 0.2,
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,

@@ -96,6 +96,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_holdout_en.jsonl", 0.68, 0.78, 4.0),
         ("corpus_fresh.jsonl", 0.74, 0.84, 4.0),
         ("corpus_fresh2.jsonl", 0.74, 0.84, 3.0),
+        ("corpus_fresh3.jsonl", 0.64, 0.80, 2.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
@@ -132,8 +133,8 @@ fn draft_review_on_the_corpus_holds() {
     };
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
-    assert!(figure(&report, "recall") >= 0.52, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.64, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
+    assert!(figure(&report, "recall") >= 0.57, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.62, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 7.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
