@@ -218,8 +218,15 @@ const INTENTS: &[(&[&str], &[&str])] = &[
             "was passiert",
             "what happens",
             "what will happen",
+            "what can happen",
+            "worst that can happen",
+            "get fired",
+            "be fired",
+            "fire me",
             "was droht",
             "welche folgen",
+            "gefeuert",
+            "rausgeschmissen",
         ],
         &[
             "konsequenzen",
@@ -227,6 +234,9 @@ const INTENTS: &[(&[&str], &[&str])] = &[
             "consequences",
             "verstöße",
             "breaches",
+            "penalties",
+            "sanctions",
+            "maßnahmen",
         ],
     ),
     (
@@ -295,6 +305,7 @@ const INTENTS: &[(&[&str], &[&str])] = &[
 /// Words of an intent's phrase that would otherwise count as the question's topic.
 const INTENT_FILLERS: &[&str] = &[
     "long", "lange", "quickly", "schnell", "fast", "time", "zeit", "much", "viel", "often", "oft",
+    "fire", "fired", "gefeuert", "worst",
 ];
 
 /// Concepts for the intents a question's way of asking shows; only terms the
