@@ -160,7 +160,10 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         // candidates): its synonyms stand for the word, weakly.
         if let Some(head) = parts.last() {
             for synonym in synonym_words(synonyms, analyzer, head, lang) {
-                push(analyzer.stem(&synonym, lang), 0.5, &mut terms);
+                // The glossary's equivalents are the other language's words.
+                for l in [lang, lang.other()] {
+                    push(analyzer.stem(&synonym, l), 0.5, &mut terms);
+                }
             }
         }
         // The word read as the other language: mostly the same word (names, "Logo",
