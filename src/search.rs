@@ -91,7 +91,7 @@ impl Default for Tuning {
             unknown_weight: 0.3,
             min_matched_idf: 3.0,
             min_relative_coverage: 0.6,
-            min_verdict_coverage: 0.35,
+            min_verdict_coverage: 0.3,
             min_verdict_relevance: 0.25,
             min_answer_heading_coverage: 0.15,
             min_answer_section_coverage: 0.6,

@@ -80,7 +80,7 @@ fn corpus_figures_hold() {
         figure(&report, "out_of_scope_abstained") >= 12.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.70, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.73, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
 }
 
@@ -96,7 +96,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_holdout_en.jsonl", 0.73, 0.83, 4.0),
         ("corpus_fresh.jsonl", 0.74, 0.86, 4.0),
         ("corpus_fresh2.jsonl", 0.74, 0.84, 3.0),
-        ("corpus_fresh3.jsonl", 0.69, 0.85, 2.0),
+        ("corpus_fresh3.jsonl", 0.71, 0.87, 2.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
@@ -134,7 +134,7 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
     assert!(figure(&report, "recall") >= 0.57, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.62, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 7.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.64, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
 }
