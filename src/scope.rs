@@ -164,9 +164,53 @@ pub fn mentions_communication(question: &str) -> bool {
         .any(|word| WORD_STARTS.iter().any(|start| word.starts_with(start)))
 }
 
+/// Ways of asking for a platform's craft — what works, what size, what format — rather
+/// than for a rule: social-media guidelines rarely say, so such a question must be
+/// matched nearly completely, like one from outside guidebot's world.
+const CRAFT_QUESTIONS: &[&str] = &[
+    "best time",
+    "most engagement",
+    "more engagement",
+    "most reach",
+    "more reach",
+    "more followers",
+    "what size",
+    "which size",
+    "what format",
+    "which format",
+    "dimensions",
+    "resolution",
+    "beste zeit",
+    "beste uhrzeit",
+    "mehr reichweite",
+    "mehr follower",
+    "welches format",
+    "welche größe",
+    "welche auflösung",
+    "wie lang darf ein",
+    "wie lang darf das",
+];
+
+/// Whether a question asks for a platform's craft rather than for a rule.
+pub fn asks_for_craft(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    CRAFT_QUESTIONS.iter().any(|p| lower.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_about_a_platforms_craft() {
+        assert!(asks_for_craft(
+            "What's the best time of day to post on LinkedIn?"
+        ));
+        assert!(asks_for_craft(
+            "Welches Format sollte ein LinkedIn-Banner haben?"
+        ));
+        assert!(!asks_for_craft("Darf ich Fotos von Kollegen posten?"));
+    }
 
     #[test]
     fn questions_about_communication() {

@@ -577,8 +577,9 @@ pub fn answer(
     // A question outside guidebot's world ("How do I request vacation days?") that
     // doesn't ask what is allowed must be matched nearly completely — by the section or
     // by its headings (a question naming a guideline's topic is on topic).
-    let off_topic = !verdict::asks_permission(question)
-        && !scope::mentions_communication(question)
+    let outside_world =
+        !verdict::asks_permission(question) && !scope::mentions_communication(question);
+    let off_topic = (outside_world || scope::asks_for_craft(question))
         && best.features.heading_coverage < tuning.min_off_topic_heading_coverage
         && best.coverage < tuning.min_off_topic_coverage;
     // How much of the question the guidelines cover. The rules for the asker's class of
