@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use crate::analysis::Analyzer;
+use crate::document::Section;
 use crate::index::Snapshot;
 use crate::search::{concept_strength, QueryPlan};
 
@@ -52,10 +54,11 @@ pub struct Class {
 }
 
 /// The classes of people the guidelines define: only where one document defines two or
-/// more, since a single class has nothing to be told apart from.
-pub fn classes(snapshot: &Snapshot) -> Vec<Class> {
+/// more, since a single class has nothing to be told apart from. Built once per index
+/// snapshot.
+pub fn classes(sections: &[Section], analyzer: &Analyzer) -> Vec<Class> {
     let mut defined: Vec<(String, usize, HashSet<String>, bool)> = Vec::new();
-    for (ord, section) in snapshot.sections.iter().enumerate() {
+    for (ord, section) in sections.iter().enumerate() {
         let heading = section
             .heading()
             .trim()
@@ -67,7 +70,7 @@ pub fn classes(snapshot: &Snapshot) -> Vec<Class> {
         else {
             continue;
         };
-        let terms = snapshot.analyzer.term_set(name, section.lang);
+        let terms = analyzer.term_set(name, section.lang);
         let text = section.text().to_lowercase();
         let holds_most = MOST_PEOPLE.iter().any(|w| text.contains(w));
         defined.push((section.file.clone(), ord, terms, holds_most));
@@ -170,9 +173,7 @@ pub fn adjustment(
     if section.file != asked.file {
         return 0.0;
     }
-    let defines_a_class = classes
-        .iter()
-        .any(|class| class.file == asked.file && class.definition == ord);
+    let defines_a_class = classes.iter().any(|class| class.definition == ord);
     if defines_a_class {
         return if asks_permission {
             -DEFINITION_PENALTY

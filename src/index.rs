@@ -176,6 +176,9 @@ pub struct Snapshot {
     pub generation: PathBuf,
     /// The language most sections are written in.
     pub main_lang: Lang,
+    /// The classes of people the guidelines define ("Who Are Further Restricted
+    /// Employees?"), for telling apart the rules per class.
+    pub classes: Vec<crate::audience::Class>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -388,9 +391,11 @@ fn snapshot_from(
     } else {
         Lang::En
     };
+    let classes = crate::audience::classes(&sections, &analyzer);
     Snapshot {
         reader,
         fields,
+        classes,
         sections,
         section_terms,
         document_terms,

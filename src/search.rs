@@ -623,15 +623,15 @@ fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> O
     let contested = passages.iter().skip(1).any(|p| {
         p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
     });
-    // A runner-up that also says "allowed" (often the same rule in the other language)
-    // is no rival.
-    // Nor is the introduction of the best rule's own page that states no rule itself.
+    // The introduction of the best rule's own page, stating no rule itself, is no rival.
     let introduces_best = |p: &Passage| {
         p.verdict.is_none()
             && p.file == best.file
             && p.heading_path.len() < best.heading_path.len()
             && best.heading_path.starts_with(&p.heading_path)
     };
+    // Nor is a runner-up that also says "allowed" (often the same rule in the other
+    // language).
     let close_rival = passages.iter().skip(1).any(|p| {
         best.score - p.score < tuning.min_allowed_margin
             && p.verdict != Some(Verdict::Allowed)
@@ -706,8 +706,7 @@ fn rank(
     tuning: &Tuning,
 ) -> Result<Vec<Candidate>> {
     let named = named_documents(plan, snapshot);
-    let classes = audience::classes(snapshot);
-    let asked_class = audience::asked_class(&classes, plan, question, snapshot);
+    let asked_class = audience::asked_class(&snapshot.classes, plan, question, snapshot);
     let asks_permission = verdict::asks_permission(question);
     let query = build_query(plan, snapshot);
     let searcher = snapshot.reader.searcher();
@@ -781,7 +780,7 @@ fn rank(
         let unadjusted_score = score;
         let score = score
             + asked_class.map_or(0.0, |asked| {
-                audience::adjustment(asked, &classes, ord, snapshot, asks_permission)
+                audience::adjustment(asked, &snapshot.classes, ord, snapshot, asks_permission)
             });
         candidates.push(Candidate {
             ord,

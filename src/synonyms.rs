@@ -10,10 +10,19 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::lang::Lang;
 use crate::{Error, Result};
+
+/// Adds to `known` the words it lacks, keeping its order.
+fn add_missing(known: &mut Vec<String>, words: impl IntoIterator<Item = String>) {
+    for word in words {
+        if !known.contains(&word) {
+            known.push(word);
+        }
+    }
+}
 
 /// The file name looked for in the guidelines folder.
 pub const FILE_NAME: &str = "synonyms.toml";
@@ -51,6 +60,12 @@ impl Synonyms {
     /// The built-in everyday vocabulary and the English ↔ German glossary, which apply
     /// to every guidelines folder.
     pub fn builtin() -> Synonyms {
+        // Parsed once per process: the engine and every index build use them.
+        static BUILTIN_SYNONYMS: LazyLock<Synonyms> = LazyLock::new(Synonyms::parse_builtin);
+        BUILTIN_SYNONYMS.clone()
+    }
+
+    fn parse_builtin() -> Synonyms {
         // The files are part of guidebot and tested below; a mistake in them must not
         // stop the bot, so they degrade to no built-in synonyms.
         let mut builtin = Self::parse(BUILTIN).unwrap_or_default();
@@ -86,11 +101,7 @@ impl Synonyms {
             .or_default()
             .entry(key)
             .or_default();
-        for word in words {
-            if !known.contains(&word) {
-                known.push(word);
-            }
-        }
+        add_missing(known, words);
     }
 
     /// Reads a glossary (`[en_de]` english = ["deutsch", …]) as synonyms in both
@@ -223,7 +234,6 @@ impl Synonyms {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// All entries of one language: (colloquial word, guideline words).
     /// The words of every entry whose key has the stem `stem` in `lang` ("tenders" for
     /// "tender"); `stem_of` is the analyzer's stemmer.
     pub fn lookup_stem(
@@ -238,11 +248,7 @@ impl Synonyms {
                 let stems = by_stem.entry(*lang).or_default();
                 for (key, words) in entries {
                     let known = stems.entry(stem_of(key, *lang)).or_default();
-                    for word in words {
-                        if !known.contains(word) {
-                            known.push(word.clone());
-                        }
-                    }
+                    add_missing(known, words.iter().cloned());
                 }
             }
             by_stem
@@ -251,13 +257,6 @@ impl Synonyms {
             .get(&lang)
             .and_then(|stems| stems.get(stem))
             .map_or(&[], Vec::as_slice)
-    }
-
-    pub fn entries(&self, lang: Lang) -> impl Iterator<Item = (&str, &[String])> {
-        self.by_lang
-            .get(&lang)
-            .into_iter()
-            .flat_map(|map| map.iter().map(|(k, v)| (k.as_str(), v.as_slice())))
     }
 
     pub fn len(&self) -> usize {
