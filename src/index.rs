@@ -117,7 +117,7 @@ pub struct SectionTerms {
 #[derive(Debug, Clone)]
 pub struct DocumentTitle {
     pub lang: Lang,
-    /// Index terms of the title and file name.
+    /// Index terms of the title's and file name's whole words.
     pub terms: HashSet<String>,
 }
 
@@ -128,9 +128,16 @@ impl DocumentTitle {
             .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
             .unwrap_or_default();
         let text = format!("{} {file_name}", section.title);
+        // Whole words only: a name is a word ("Hafenkran", "matplotlib"), and the part
+        // "firma" of a file called "testfirma" names nothing.
+        let terms = crate::analysis::words(&text)
+            .into_iter()
+            .filter(|word| !crate::analysis::is_stop_word(&word.text.to_lowercase(), section.lang))
+            .map(|word| analyzer.stem(word.text, section.lang))
+            .collect();
         DocumentTitle {
             lang: section.lang,
-            terms: analyzer.term_set(&text, section.lang),
+            terms,
         }
     }
 }

@@ -164,9 +164,10 @@ pub fn mentions_communication(question: &str) -> bool {
         .any(|word| WORD_STARTS.iter().any(|start| word.starts_with(start)))
 }
 
-/// Ways of asking for a platform's craft — what works, what size, what format — rather
-/// than for a rule: social-media guidelines rarely say, so such a question must be
-/// matched nearly completely, like one from outside guidebot's world.
+/// Ways of asking for a platform's craft — what works, what size, what format — or for
+/// practicalities (what to buy, what is paid for) rather than for a rule: social-media
+/// guidelines rarely say, so such a question must be matched nearly completely, like
+/// one from outside guidebot's world.
 const CRAFT_QUESTIONS: &[&str] = &[
     "best time",
     "most engagement",
@@ -189,6 +190,23 @@ const CRAFT_QUESTIONS: &[&str] = &[
     "welche auflösung",
     "wie lang darf ein",
     "wie lang darf das",
+    // Practicalities rather than rules: what to buy, what is paid for, how to secure
+    // an account.
+    "which camera",
+    "what camera",
+    "should we buy",
+    "should i buy",
+    "welche kamera",
+    "sollen wir kaufen",
+    "soll ich kaufen",
+    "reimburse",
+    "erstattet",
+    "erstatten",
+    "expense",
+    "budget",
+    "two-factor",
+    "2fa",
+    "zwei-faktor",
 ];
 
 /// Whether a question asks for a platform's craft rather than for a rule.
@@ -208,6 +226,12 @@ mod tests {
         ));
         assert!(asks_for_craft(
             "Welches Format sollte ein LinkedIn-Banner haben?"
+        ));
+        assert!(asks_for_craft(
+            "Bekomme ich LinkedIn Premium erstattet, wenn ich es beruflich nutze?"
+        ));
+        assert!(asks_for_craft(
+            "How do I turn on two-factor authentication on my Twitter account?"
         ));
         assert!(!asks_for_craft("Darf ich Fotos von Kollegen posten?"));
     }

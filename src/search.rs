@@ -650,13 +650,13 @@ fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> O
 /// organisation's or project's name: "Stadtwerke", "matplotlib", "Hatch Act") says
 /// which document is asked about. `None` when the question names none (a company's own
 /// name, used by all its documents, names none).
-fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<HashSet<String>> {
+fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<NamedDocuments> {
     const MIN_DOCUMENTS: usize = 3;
     const MAX_NAMED: usize = 2;
     if snapshot.document_titles.len() < MIN_DOCUMENTS {
         return None;
     }
-    let mut named = HashSet::new();
+    let mut named = NamedDocuments::default();
     // The word itself: a synonym names nothing.
     for concept in plan.concepts.iter().filter(|c| c.named) {
         let naming: Vec<&String> = snapshot
@@ -676,11 +676,24 @@ fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<HashSet<Stri
                 .count()
         };
         // A word most documents use names none of them.
-        if naming.iter().all(|file| used_by(file) <= MAX_NAMED) {
-            named.extend(naming.into_iter().cloned());
+        if !naming.is_empty() && naming.iter().all(|file| used_by(file) <= MAX_NAMED) {
+            named.files.extend(naming.into_iter().cloned());
+            named
+                .naming_terms
+                .extend(concept.terms.iter().map(|(term, _)| term.clone()));
         }
     }
-    (!named.is_empty()).then_some(named)
+    (!named.files.is_empty()).then_some(named)
+}
+
+/// The documents a question names, and the terms of the words that name them.
+#[derive(Debug, Default)]
+struct NamedDocuments {
+    files: HashSet<String>,
+    /// Every section of a named document speaks of what its name names: "matplotlib" in
+    /// "should the matplotlib account follow Guido?" is covered by matplotlib's
+    /// "Following Guide", which never repeats the project's name.
+    naming_terms: HashSet<String>,
 }
 
 /// Whether a question word is in a document's title or file name. Across languages only
@@ -727,8 +740,10 @@ fn rank(
         };
         let terms = &snapshot.section_terms[ord];
         let unknown = tuning.unknown_weight;
+        let in_named = named.as_ref().filter(|n| n.files.contains(&section.file));
+        let names_document = |t: &str| in_named.is_some_and(|n| n.naming_terms.contains(t));
         let (section_coverage, matched_idf) = coverage(plan, unknown, |t| {
-            terms.heading.contains(t) || terms.body.contains(t)
+            terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
         });
         let (heading_coverage, _) = coverage(plan, unknown, |t| terms.heading.contains(t));
         let analyzer = &snapshot.analyzer;
@@ -771,7 +786,7 @@ fn rank(
             + 0.2 * phrase_coverage
             + 0.1 * same_lang
             + 0.1 * document_coverage;
-        let named_elsewhere = named.as_ref().is_some_and(|n| !n.contains(&section.file));
+        let named_elsewhere = named.is_some() && in_named.is_none();
         let score = if named_elsewhere {
             score * tuning.named_elsewhere
         } else {
@@ -867,6 +882,10 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             "verdict": c.quote.verdict, "verdict_relevance": c.quote.verdict_relevance,
             "verdict_sentence": c.quote.verdict_sentence, "verdict_specific": c.quote.verdict_specific,
             "verdict_basis": c.quote.verdict_basis.map(|b| format!("{b:?}")),
+            "verdict_concepts": c.quote.verdict_sentence.as_ref().map(|v| {
+                let t = snapshot.analyzer.term_set(v, s.lang);
+                plan.concepts.iter().filter(|k| k.terms.iter().any(|(x, _)| t.contains(x))).map(|k| k.word.clone()).collect::<Vec<_>>()
+            }),
         });
         eprintln!("RANKING {line}");
     }

@@ -95,7 +95,11 @@ const APPROVAL: &[&str] = &[
     "vorab informieren",
     "vorher informieren",
     "vorher nachfragen",
-    "einen antrag",
+    "antrag stellen",
+    "antrag gestellt",
+    "antrag einreichen",
+    "stellen einen antrag",
+    "stellt einen antrag",
     "schriftlichen antrag",
     "beantragen",
     "beantragt werden",
@@ -289,6 +293,10 @@ const PERMISSION: &[&str] = &[
     "go ahead",
     "is okay",
     "is ok",
+    "can be granted",
+    "may be granted",
+    "are free to",
+    "is free to",
 ];
 
 const CONDITION: &[&str] = &[
