@@ -27,6 +27,11 @@ impl Verdict {
         }
     }
 
+    /// Whether the verdict holds the asker back: "not allowed" or "ask first".
+    pub fn restricts(self) -> bool {
+        matches!(self, Verdict::NotAllowed | Verdict::NeedsApproval)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Allowed => "allowed",

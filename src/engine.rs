@@ -153,10 +153,14 @@ impl Engine {
     /// Finds the rules a text touches, like [`Engine::ask`] except that names in the text
     /// don't focus the search on one organisation's document: a draft names agencies,
     /// places and people in passing ("a federal hiring freeze"), a question names whose
-    /// rules it asks about.
+    /// rules it asks about. A restriction needs the same evidence as any verdict: an
+    /// objection to a harmless draft costs its author more than a cautious answer to a
+    /// question.
     pub fn find_rules(&self, text: &str) -> Result<Answer> {
         let tuning = Tuning {
             named_elsewhere: 1.0,
+            min_restriction_coverage: self.tuning.min_verdict_coverage,
+            min_restriction_relevance: self.tuning.min_verdict_relevance,
             ..self.tuning
         };
         self.answer_with(text, &tuning)

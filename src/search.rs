@@ -65,6 +65,12 @@ pub struct Tuning {
     pub min_verdict_coverage: f32,
     /// …and the sentence stating it this much.
     pub min_verdict_relevance: f32,
+    /// A restriction ("not allowed", "ask first") is the cautious answer: wrongly given,
+    /// it costs a question to the comms team, not a breach. It is given when its section
+    /// covers this much of the question…
+    pub min_restriction_coverage: f32,
+    /// …and its sentence this much.
+    pub min_restriction_relevance: f32,
     /// An FAQ answer's verdict is given only when the FAQ's heading covers this much.
     pub min_answer_heading_coverage: f32,
     /// …or the whole FAQ entry this much: the question is then the entry's, in other
@@ -93,6 +99,8 @@ impl Default for Tuning {
             min_relative_coverage: 0.6,
             min_verdict_coverage: 0.3,
             min_verdict_relevance: 0.25,
+            min_restriction_coverage: 0.2,
+            min_restriction_relevance: 0.1,
             min_answer_heading_coverage: 0.15,
             min_answer_section_coverage: 0.6,
             min_off_topic_coverage: 0.85,
@@ -407,6 +415,18 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// How many of the question's concepts a set of terms holds.
+fn concepts_in(plan: &QueryPlan, terms: &HashSet<String>) -> usize {
+    plan.concepts
+        .iter()
+        .filter(|c| c.terms.iter().any(|(t, _)| terms.contains(t)))
+        .count()
+}
+
+/// A restriction given on less evidence than other verdicts must state at least this
+/// many of the question's concepts.
+const MIN_RESTRICTION_CONCEPTS: usize = 2;
+
 /// Below this IDF a question word is too common to tell a section's rules apart.
 const MIN_SPECIFIC_IDF: f32 = 1.0;
 
@@ -485,15 +505,51 @@ struct Candidate {
     score: f32,
     /// The score before the rules for the asker's class of people were put first.
     unadjusted_score: f32,
+    /// The question names another document: this section's rules are not the ones asked
+    /// about, and its verdict is not the answer.
+    named_elsewhere: bool,
     coverage: f32,
     matched_idf: f32,
     matched_concepts: usize,
+    /// How many of the question's concepts the verdict's sentence states.
+    verdict_concepts: usize,
     features: Features,
     quote: passage::Quote,
 }
 
+impl Candidate {
+    /// Whether the section's verdict answers the question. It does when the section
+    /// matches the question well and the verdict's sentence speaks to it; an FAQ answer
+    /// ("No. …") answers the question in its heading, so it does when the heading
+    /// matches. A section of a document the question doesn't ask about answers nothing.
+    fn verdict_is_clear(&self, tuning: &Tuning) -> bool {
+        let quote = &self.quote;
+        if self.named_elsewhere {
+            return false;
+        }
+        match quote.verdict_basis {
+            Some(passage::VerdictBasis::Answer) => {
+                self.features.heading_coverage >= tuning.min_answer_heading_coverage
+                    || self.coverage >= tuning.min_answer_section_coverage
+            }
+            Some(_) => {
+                let clear = self.coverage >= tuning.min_verdict_coverage
+                    && quote.verdict_relevance >= tuning.min_verdict_relevance;
+                // The cautious answer on less evidence, but never on one shared word: a
+                // sentence that meets the question in "post" alone is no rule about it.
+                let cautious = quote.verdict.is_some_and(Verdict::restricts)
+                    && self.verdict_concepts >= MIN_RESTRICTION_CONCEPTS
+                    && self.coverage >= tuning.min_restriction_coverage
+                    && quote.verdict_relevance >= tuning.min_restriction_relevance;
+                clear || cautious
+            }
+            None => false,
+        }
+    }
+}
+
 /// What the re-ranking looks at, per candidate.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 struct Features {
     bm25: f32,
     bm25_norm: f32,
@@ -665,18 +721,23 @@ fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<NamedDocumen
             .filter(|(_, title)| title_names(snapshot, plan, &concept.word, title))
             .map(|(file, _)| file)
             .collect();
-        let used_by = |file: &String| {
+        let users = |file: &String| {
             let term = snapshot
                 .analyzer
                 .stem(&concept.word, snapshot.document_titles[file].lang);
             snapshot
                 .document_terms
-                .values()
-                .filter(|terms| terms.contains(&term))
-                .count()
+                .iter()
+                .filter(|(_, terms)| terms.contains(&term))
+                .map(|(user, _)| user)
+                .collect::<Vec<_>>()
         };
-        // A word most documents use names none of them.
-        if !naming.is_empty() && naming.iter().all(|file| used_by(file) <= MAX_NAMED) {
+        // A word most documents use names none of them. The few that use it speak of
+        // what it names ("federal" names the Hatch Act page and is the FAQ's word too).
+        if !naming.is_empty() && naming.iter().all(|file| users(file).len() <= MAX_NAMED) {
+            for file in &naming {
+                named.files.extend(users(file).into_iter().cloned());
+            }
             named.files.extend(naming.into_iter().cloned());
             named
                 .naming_terms
@@ -801,6 +862,7 @@ fn rank(
             ord,
             score,
             unadjusted_score,
+            named_elsewhere,
             coverage: section_coverage,
             matched_idf,
             features,
@@ -813,6 +875,9 @@ fn rank(
                         .any(|(t, _)| terms.heading.contains(t) || terms.body.contains(t))
                 })
                 .count(),
+            verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
+                concepts_in(plan, &analyzer.term_set(sentence, section.lang))
+            }),
             quote,
         });
     }
@@ -823,20 +888,7 @@ fn rank(
 fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Passage {
     let section = &snapshot.sections[candidate.ord];
     let quote = &candidate.quote;
-    // A verdict is clear when the section matches the question well; an FAQ answer
-    // ("No. …") answers the question in its heading: it is clear when the heading
-    // matches the question.
-    let clear = match quote.verdict_basis {
-        Some(passage::VerdictBasis::Answer) => {
-            candidate.features.heading_coverage >= tuning.min_answer_heading_coverage
-                || candidate.coverage >= tuning.min_answer_section_coverage
-        }
-        Some(_) => {
-            candidate.coverage >= tuning.min_verdict_coverage
-                && quote.verdict_relevance >= tuning.min_verdict_relevance
-        }
-        None => false,
-    };
+    let clear = candidate.verdict_is_clear(tuning);
     let verdict: Option<Verdict> = quote.verdict.filter(|_| clear);
     Passage {
         file: section.file.clone(),
@@ -888,5 +940,69 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             }),
         });
         eprintln!("RANKING {line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A candidate whose section covers `coverage` of the question and states `verdict`
+    /// in a sentence covering `relevance` of it, with `concepts` of its concepts.
+    fn candidate(verdict: Verdict, coverage: f32, relevance: f32, concepts: usize) -> Candidate {
+        Candidate {
+            ord: 0,
+            score: 1.0,
+            unadjusted_score: 1.0,
+            named_elsewhere: false,
+            coverage,
+            matched_idf: 10.0,
+            matched_concepts: 3,
+            verdict_concepts: concepts,
+            features: Features::default(),
+            quote: passage::Quote {
+                text: String::new(),
+                line_start: 1,
+                line_end: 1,
+                verdict: Some(verdict),
+                verdict_sentence: Some("The rule.".into()),
+                verdict_relevance: relevance,
+                verdict_specific: 0.0,
+                verdict_basis: Some(passage::VerdictBasis::Specific),
+                best_sentence_coverage: relevance,
+            },
+        }
+    }
+
+    #[test]
+    fn a_well_matched_rule_states_any_verdict() {
+        let tuning = Tuning::default();
+        assert!(candidate(Verdict::Allowed, 0.6, 0.5, 3).verdict_is_clear(&tuning));
+        assert!(candidate(Verdict::NotAllowed, 0.6, 0.5, 3).verdict_is_clear(&tuning));
+    }
+
+    #[test]
+    fn restrictions_need_less_evidence_than_permissions() {
+        let tuning = Tuning::default();
+        // A chatty question: the section covers a quarter of it, the rule's sentence
+        // states two of its concepts.
+        assert!(candidate(Verdict::NotAllowed, 0.25, 0.18, 2).verdict_is_clear(&tuning));
+        assert!(candidate(Verdict::NeedsApproval, 0.25, 0.18, 2).verdict_is_clear(&tuning));
+        assert!(!candidate(Verdict::Allowed, 0.25, 0.18, 2).verdict_is_clear(&tuning));
+        assert!(!candidate(Verdict::Conditional, 0.25, 0.18, 2).verdict_is_clear(&tuning));
+    }
+
+    #[test]
+    fn a_restriction_sharing_one_word_with_the_question_is_not_clear() {
+        let tuning = Tuning::default();
+        assert!(!candidate(Verdict::NotAllowed, 0.8, 0.24, 1).verdict_is_clear(&tuning));
+    }
+
+    #[test]
+    fn a_document_the_question_does_not_ask_about_gives_no_verdict() {
+        let tuning = Tuning::default();
+        let mut elsewhere = candidate(Verdict::NotAllowed, 0.9, 0.9, 4);
+        elsewhere.named_elsewhere = true;
+        assert!(!elsewhere.verdict_is_clear(&tuning));
     }
 }

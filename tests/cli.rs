@@ -402,6 +402,37 @@ fn a_question_naming_an_organisation_is_answered_from_its_document() {
     assert_eq!(answer["passages"][0]["file"], "acme.md", "{answer}");
 }
 
+/// Every section of a named document speaks of what the name names: "Acme" (the file's
+/// name) is covered by Acme's "Following" rule, which never repeats the project's name,
+/// and not only by Acme's introduction, which does.
+#[test]
+fn a_named_documents_sections_all_speak_of_its_name() {
+    let guidelines = tempfile::tempdir().unwrap();
+    let write =
+        |name: &str, text: &str| std::fs::write(guidelines.path().join(name), text).unwrap();
+    write(
+        "acme.md",
+        "# Community guide\n\nThe Acme Twitter account posts news from the Acme project; many people follow it.\n\n## Following\n\nOnly follow organisations. Do not follow individual people, not even Guido.\n",
+    );
+    write(
+        "borealis.md",
+        "# Borealis community guide\n\n## Gifts\n\nGifts from sponsors are declined.\n",
+    );
+    write(
+        "cobalt.md",
+        "# Cobalt community guide\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
+    );
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "should the Acme twitter follow Guido?",
+    );
+    let first = &answer["passages"][0];
+    assert_eq!(first["heading_path"][1], "Following", "{answer}");
+    assert_eq!(answer["verdict"], "not_allowed", "{answer}");
+}
+
 /// "How much time …" asks about the measure a rule allows, not about any rule that says
 /// "time": the rule on working hours that allows use "in reasonable measure" answers.
 #[test]
