@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 11;
+pub const ANALYSIS_VERSION: u32 = 12;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,35 @@ pub struct Word<'a> {
 /// Splits text into words: runs of letters and digits. An apostrophe between letters
 /// stays inside the word ("company's", "don't") so possessives can be handled.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    let urls = url_spans(text);
+    let mut out = words_with_urls(text);
+    // A web address names a place, it says nothing: "https://twitter.com/matplotlib" in
+    // a list of venues must not make the list the section about Twitter.
+    if !urls.is_empty() {
+        out.retain(|w| !urls.iter().any(|u| u.contains(&w.offset_from)));
+    }
+    out
+}
+
+/// Byte ranges of bare web addresses ("https://…", "www.…") up to the next whitespace.
+fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(found) = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| text[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        let end = text[found..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"'))
+            .map_or(text.len(), |i| found + i);
+        spans.push(found..end.max(found + 1));
+        from = end.max(found + 1);
+    }
+    spans
+}
+
+fn words_with_urls(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -554,6 +583,16 @@ mod tests {
 
     fn terms(a: &Analyzer, text: &str, lang: Lang) -> Vec<String> {
         a.analyze(text, lang).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn web_addresses_are_no_words() {
+        let found: Vec<&str> =
+            words("Venues: https://twitter.com/acme and www.acme.example (the blog).")
+                .iter()
+                .map(|w| w.text)
+                .collect();
+        assert_eq!(found, ["Venues", "and", "the", "blog"]);
     }
 
     #[test]

@@ -82,8 +82,11 @@ pub struct Tuning {
     /// …or its headings this much.
     pub min_off_topic_heading_coverage: f32,
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
-    /// this much.
+    /// this much…
     pub min_allowed_margin: f32,
+    /// …unless it is an FAQ's answer whose question (its heading) covers this much of
+    /// the asked one.
+    pub min_faq_question_coverage: f32,
     /// With guidelines from several organisations, a section's score keeps this share
     /// when the question names another organisation's document (1.0: no focus).
     pub named_elsewhere: f32,
@@ -106,6 +109,7 @@ impl Default for Tuning {
             min_off_topic_coverage: 0.85,
             min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
+            min_faq_question_coverage: 0.3,
             named_elsewhere: 0.7,
         }
     }
@@ -656,7 +660,10 @@ pub fn answer(
         .map(|c| to_passage(snapshot, c, tuning))
         .collect();
     answer.abstained = false;
-    let faq_answer = best.quote.verdict_basis == Some(passage::VerdictBasis::Answer);
+    // An FAQ answers the very question when its heading (the FAQ's question) covers
+    // much of it; one that shares a word or two ("Twitter") answers another question.
+    let faq_answer = best.quote.verdict_basis == Some(passage::VerdictBasis::Answer)
+        && best.features.heading_coverage >= tuning.min_faq_question_coverage;
     // "Who counts as further restricted?" asks no permission: no verdict on it, though
     // the passages may state some.
     let asks_information =
