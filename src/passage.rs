@@ -208,7 +208,11 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             chosen.insert(i);
         }
     };
-    let choice = choose_verdict(&verdicts, &relevance);
+    let asking: Vec<bool> = sentences
+        .iter()
+        .map(|s| s.text.trim_end().ends_with('?'))
+        .collect();
+    let choice = choose_verdict(&verdicts, &relevance, &asking);
     if let Some(choice) = &choice {
         add(choice.sentence, &mut chosen);
     }
@@ -403,7 +407,11 @@ struct VerdictChoice {
 ///
 /// Among near-tied rules the one that covers more of the whole question wins, and among
 /// those the strictest, because a wrong "allowed" is the worst answer guidebot can give.
-fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Option<VerdictChoice> {
+fn choose_verdict(
+    verdicts: &[Option<Finding>],
+    relevance: &[Relevance],
+    asking: &[bool],
+) -> Option<VerdictChoice> {
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
         .collect();
@@ -431,7 +439,7 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
     let most_relevant = (0..relevance.len()).map(key).fold(0.0, f32::max);
     let top = stating.iter().map(|&i| key(i)).fold(0.0, f32::max);
     if top <= 0.0 || top < 0.6 * most_relevant {
-        return rule_after_situation(verdicts, relevance, key, basis);
+        return rule_after_situation(verdicts, relevance, asking, key, basis);
     }
     let near_tied: Vec<usize> = stating
         .iter()
@@ -467,10 +475,12 @@ fn choose_verdict(verdicts: &[Option<Finding>], relevance: &[Relevance]) -> Opti
 /// When the sentence that speaks most to the question describes a situation rather
 /// than a rule ("Beim Familientag sind oft Kinder dabei."), the marked rule that follows
 /// it within the next two sentences answers ("❌ Nicht erlaubt: Fotos, auf denen fremde
-/// Kinder erkennbar sind …").
+/// Kinder erkennbar sind …"). So does the answer right after a question the section
+/// asks itself ("Q: Do we engage with hostile messages?" "A: No. Don't feed the trolls.").
 fn rule_after_situation(
     verdicts: &[Option<Finding>],
     relevance: &[Relevance],
+    asking: &[bool],
     key: impl Fn(usize) -> f32,
     basis: VerdictBasis,
 ) -> Option<VerdictChoice> {
@@ -479,8 +489,14 @@ fn rule_after_situation(
     if key(situation) <= 0.0 || verdicts[situation].is_some() {
         return None;
     }
-    let sentence = (situation + 1..verdicts.len().min(situation + 3))
-        .find(|&i| verdicts[i].is_some_and(|f| f.how == Stated::Marker))?;
+    let answers = asking.get(situation).copied().unwrap_or(false)
+        && verdicts.get(situation + 1).is_some_and(Option::is_some);
+    let sentence = if answers {
+        situation + 1
+    } else {
+        (situation + 1..verdicts.len().min(situation + 3))
+            .find(|&i| verdicts[i].is_some_and(|f| f.how == Stated::Marker))?
+    };
     Some(VerdictChoice {
         sentence,
         vouching: situation,
@@ -550,6 +566,29 @@ mod tests {
         assert_eq!(
             split_sentences("Version 3.8.1 is out."),
             vec!["Version 3.8.1 is out."]
+        );
+    }
+
+    #[test]
+    fn a_question_the_section_asks_itself_is_answered_by_the_next_sentence() {
+        let md = "# FAQ\n\nQ: Will the account follow others?\n\nA: Not decided yet.\n\nQ: Do we engage with hostile messages?\n\nA: No. Don't feed the trolls. Mute them.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
+        let quote = quote(
+            &doc.sections[0],
+            "some troll keeps replying nasty stuff, should we engage?",
+            |s| {
+                let coverage = if s.contains("hostile") { 0.8 } else { 0.1 };
+                Relevance {
+                    coverage,
+                    specific: coverage,
+                }
+            },
+        );
+        assert_eq!(quote.verdict, Some(Verdict::NotAllowed));
+        assert!(
+            quote.text.contains("Don't feed the trolls"),
+            "{}",
+            quote.text
         );
     }
 
