@@ -796,13 +796,28 @@ fn rank(
         &TopDocs::with_limit(tuning.candidates).order_by_score(),
     )?;
     let max_bm25 = hits.first().map_or(1.0, |(s, _)| s.max(f32::EPSILON));
-    let mut candidates = Vec::with_capacity(hits.len());
+    let mut found: Vec<(f32, usize)> = Vec::with_capacity(hits.len());
     for (bm25, address) in hits {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(ord) = doc.get_first(snapshot.fields.ord).and_then(|v| v.as_u64()) else {
-            continue;
-        };
-        let ord = ord as usize;
+        if let Some(ord) = doc.get_first(snapshot.fields.ord).and_then(|v| v.as_u64()) {
+            found.push((bm25, ord as usize));
+        }
+    }
+    // Every section of a named document is a candidate: its name counts as covered there,
+    // which BM25 does not know ("how should the matplotlib account talk about itself?"
+    // asks matplotlib's "Twitter Persona", whose text shares only "person" with it).
+    if let Some(named) = &named {
+        let seen: HashSet<usize> = found.iter().map(|&(_, ord)| ord).collect();
+        let more = snapshot
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(ord, section)| named.files.contains(&section.file) && !seen.contains(ord))
+            .map(|(ord, _)| (0.0, ord));
+        found.extend(more);
+    }
+    let mut candidates = Vec::with_capacity(found.len());
+    for (bm25, ord) in found {
         let Some(section) = snapshot.sections.get(ord) else {
             continue;
         };

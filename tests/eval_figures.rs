@@ -74,10 +74,10 @@ fn corpus_figures_hold() {
     };
     let report = eval("corpus.jsonl", &corpus);
     eprintln!("corpus: {report}");
-    assert!(figure(&report, "hit_at_1") >= 0.84, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.94, "{report}");
+    assert!(figure(&report, "hit_at_1") >= 0.85, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.95, "{report}");
     assert!(
-        figure(&report, "out_of_scope_abstained") >= 12.0,
+        figure(&report, "out_of_scope_abstained") >= 13.0,
         "{report}"
     );
     assert!(figure(&report, "verdict_accuracy") >= 0.75, "{report}");
