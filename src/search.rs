@@ -201,6 +201,16 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
                 }
             }
         }
+        // A misspelt colloquial word ("konkurenz") stands for its synonyms' words.
+        if !known(&terms) {
+            if let Some((key, key_lang)) = synonyms.correct(&lower) {
+                for synonym in synonym_words(synonyms, analyzer, key, key_lang) {
+                    for l in [lang, lang.other()] {
+                        push(analyzer.stem(&synonym, l), 0.6, &mut terms);
+                    }
+                }
+            }
+        }
         let is_known = known(&terms);
         let named = terms
             .iter()

@@ -234,6 +234,29 @@ impl Synonyms {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The key one typo away from `word` ("konkurenz" → "konkurrenz", "sponsered" →
+    /// "sponsored"), in either language: employees misspell colloquial words too. Words
+    /// under 6 characters are never corrected, and only by one edit: among some 2,000
+    /// keys, two edits find a different word too often.
+    pub fn correct(&self, word: &str) -> Option<(&str, Lang)> {
+        let folded = crate::analysis::fold(word);
+        let len = folded.chars().count();
+        if len < 6 {
+            return None;
+        }
+        let max = 1;
+        self.by_lang
+            .iter()
+            .flat_map(|(lang, entries)| entries.keys().map(move |key| (key, *lang)))
+            .filter(|(key, _)| key.chars().count().abs_diff(len) <= max)
+            .filter_map(|(key, lang)| {
+                let distance = crate::analysis::edit_distance(&folded, key, max)?;
+                Some((distance, key.as_str(), lang))
+            })
+            .min()
+            .map(|(_, key, lang)| (key, lang))
+    }
+
     /// The words of every entry whose key has the stem `stem` in `lang` ("tenders" for
     /// "tender"); `stem_of` is the analyzer's stemmer.
     pub fn lookup_stem(
@@ -296,6 +319,18 @@ fn quote_bare_keys(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_of_a_key_finds_the_key() {
+        let s = Synonyms::parse(
+            "[de]\nkonkurrenz = [\"wettbewerber\"]\n[en]\nsponsored = [\"advertising\"]\n",
+        )
+        .unwrap();
+        assert_eq!(s.correct("konkurenz"), Some(("konkurrenz", Lang::De)));
+        assert_eq!(s.correct("sponsered"), Some(("sponsored", Lang::En)));
+        assert_eq!(s.correct("sponsor"), None, "two edits away");
+        assert_eq!(s.correct("konk"), None, "too short to correct");
+    }
 
     #[test]
     fn parses_and_looks_up_folded() {

@@ -58,12 +58,12 @@ fn handbook_figures_hold() {
     let report = eval("handbook.jsonl", &repo().join("guidelines"));
     eprintln!("handbook: {report}");
     assert!(figure(&report, "hit_at_1") >= 0.85, "{report}");
-    assert!(figure(&report, "hit_at_3") >= 0.93, "{report}");
+    assert!(figure(&report, "hit_at_3") >= 0.95, "{report}");
     assert!(
-        figure(&report, "out_of_scope_abstained") >= 13.0,
+        figure(&report, "out_of_scope_abstained") >= 14.0,
         "{report}"
     );
-    assert!(figure(&report, "verdict_accuracy") >= 0.74, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.75, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
 }
 
