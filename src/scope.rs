@@ -36,6 +36,13 @@ const WORD_STARTS: &[&str] = &[
     "livestream",
     "stream",
     "video",
+    "film",
+    "record",
+    "aufzeichn",
+    "aufnahme",
+    "kamera",
+    "camera",
+    "sender",
     "foto",
     "photo",
     "pic",
@@ -249,6 +256,9 @@ mod tests {
         ));
         assert!(mentions_communication(
             "Gilt die Social-Media-Richtlinie für Azubis?"
+        ));
+        assert!(mentions_communication(
+            "Ein Lokalsender will beim Hackathon filmen. Lassen wir das zu?"
         ));
     }
 

@@ -902,9 +902,9 @@ fn rank(
                 .concepts
                 .iter()
                 .filter(|c| {
-                    c.terms
-                        .iter()
-                        .any(|(t, _)| terms.heading.contains(t) || terms.body.contains(t))
+                    c.terms.iter().any(|(t, _)| {
+                        terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
+                    })
                 })
                 .count(),
             verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {

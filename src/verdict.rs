@@ -655,7 +655,13 @@ fn is_participle(word: &str) -> bool {
 /// Yes/No answer to it a verdict.
 pub fn asks_permission(question: &str) -> bool {
     let lower = format!(" {} ", question.to_lowercase());
+    // A German yes/no question opens with its verb: "Sollen wir … aufzeichnen?" asks
+    // what to do, "Welche Hashtags sollen wir nehmen?" asks for information.
+    let opens_with_should = ["sollen ", "sollten "]
+        .iter()
+        .any(|p| lower.trim_start().starts_with(p));
     asks_about_violation(question)
+        || opens_with_should
         || [
             " may ",
             " can ",
@@ -672,6 +678,10 @@ pub fn asks_permission(question: &str) -> bool {
             " brauche ",
             " sollte ",
             " soll ",
+            " könnten ",
+            " dürften ",
+            " geht das",
+            " in ordnung",
             "acceptable",
             "appropriate",
             " required to",
@@ -1043,6 +1053,10 @@ mod tests {
         ));
         assert!(asks_permission("Is it a violation to like a post?"));
         assert!(asks_permission("Darf ich Fotos posten?"));
+        assert!(asks_permission(
+            "Sollen wir die Präsentationen aufzeichnen und veröffentlichen?"
+        ));
+        assert!(!asks_permission("Welche Hashtags sollen wir nehmen?"));
         assert!(!asks_permission(
             "Am I still considered on duty for purposes of the Hatch Act during that time?"
         ));
