@@ -325,12 +325,26 @@ const INTENTS: &[(&[&str], &[&str])] = &[
             "hours",
         ],
     ),
+    (
+        // Since when a rule applies: its entry into force.
+        &[
+            "seit wann",
+            "ab wann gilt",
+            "ab wann gelten",
+            "since when",
+            "take effect",
+            "takes effect",
+            "in kraft",
+            "come into force",
+        ],
+        &["inkrafttreten", "kraft", "effective", "force"],
+    ),
 ];
 
 /// Words of an intent's phrase that would otherwise count as the question's topic.
 const INTENT_FILLERS: &[&str] = &[
-    "long", "lange", "quickly", "schnell", "fast", "time", "zeit", "much", "viel", "often", "oft",
-    "fire", "fired", "gefeuert", "worst",
+    "seit", "since", "kraft", "long", "lange", "quickly", "schnell", "fast", "time", "zeit",
+    "much", "viel", "often", "oft", "fire", "fired", "gefeuert", "worst",
 ];
 
 /// Concepts for the intents a question's way of asking shows; only terms the

@@ -433,6 +433,33 @@ fn a_named_documents_sections_all_speak_of_its_name() {
     assert_eq!(answer["verdict"], "not_allowed", "{answer}");
 }
 
+/// "Seit wann …?" asks when the rules took effect: the section on their entry into force
+/// answers, though its words are not the question's.
+#[test]
+fn since_when_is_answered_by_the_entry_into_force() {
+    let guidelines = tempfile::tempdir().unwrap();
+    std::fs::write(
+        guidelines.path().join("richtlinie.md"),
+        "# Social-Media-Richtlinie\n\n## Geltungsbereich\n\nDiese Social-Media-Richtlinie gilt für alle Beschäftigten und Auszubildenden.\n\n## Fotos\n\nFotos aus dem Lager werden nicht gepostet.\n\n## Inkrafttreten\n\nDiese Richtlinie tritt am 1. März 2026 in Kraft.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        guidelines.path().join("themen.md"),
+        "# Themen\n\n## Kunden\n\nKundennamen nennen wir nur mit Freigabe.\n\n## Zahlen\n\nUmsatzzahlen bleiben intern.\n\n## Presse\n\nPresseanfragen beantwortet die Pressestelle.\n\n## Geschenke\n\nGeschenke von Lieferanten lehnen wir ab.\n\n## Politik\n\nPolitische Meinungen äußern Sie als Privatperson.\n\n## Krisen\n\nIm Shitstorm antwortet das Kommunikationsteam.\n",
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "seit wann ist die social media richtlinie verbindlich?",
+    );
+    assert_eq!(
+        answer["passages"][0]["heading_path"][1], "Inkrafttreten",
+        "{answer}"
+    );
+}
+
 /// "How much time …" asks about the measure a rule allows, not about any rule that says
 /// "time": the rule on working hours that allows use "in reasonable measure" answers.
 #[test]
