@@ -160,7 +160,7 @@ const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright
 acceptable way want like make do does doing go against violate violation break breaking
-prohibited forbidden legal legit cool much many keep say said use using talk ask still
+prohibited forbidden legal legit cool much many keep say said use using ask still
 got put take taking made going know wanna gonna think see look tell give even now today
 tomorrow yesterday soon good bad thing stuff someone somebody anyone anybody guy guys
 lot lots extra yet already happen happens happened kind sort anyway maybe basically

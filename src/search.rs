@@ -443,6 +443,46 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// Whether the question states that a permission's condition holds: "If you are
+/// speaking at an event, it is okay to post live" for "I'm giving a talk at a conference
+/// — may I live-tweet it?". Only a condition that opens the sentence ("If …, …", "Wenn
+/// …, …") counts, and every one of its words must be among the question's.
+fn condition_met(
+    plan: &QueryPlan,
+    analyzer: &analysis::Analyzer,
+    sentence: &str,
+    lang: Lang,
+) -> bool {
+    let Some(clause) = leading_condition(sentence) else {
+        return false;
+    };
+    // The condition's content words: "someone", "you" and the like say nothing.
+    let terms: Vec<String> = analysis::words(clause)
+        .into_iter()
+        .map(|w| w.text.to_lowercase())
+        .filter(|w| !analysis::is_stop_word(w, lang) && !analysis::is_question_noise(w, lang))
+        .map(|w| analyzer.stem(&w, lang))
+        .collect();
+    !terms.is_empty()
+        && terms.iter().all(|term| {
+            plan.concepts
+                .iter()
+                .any(|c| c.terms.iter().any(|(t, _)| t == term))
+        })
+}
+
+/// The condition a sentence opens with, up to the comma that ends it.
+fn leading_condition(sentence: &str) -> Option<&str> {
+    let lower = sentence.trim_start().to_lowercase();
+    let opener = ["if ", "wenn ", "falls ", "sofern "]
+        .iter()
+        .find(|o| lower.starts_with(**o))?;
+    let text = sentence.trim_start();
+    let rest = text.get(opener.len()..)?;
+    let (clause, main) = rest.split_once(',')?;
+    (!main.trim().is_empty()).then_some(clause)
+}
+
 /// How many of the question's concepts a set of terms holds.
 fn concepts_in(plan: &QueryPlan, terms: &HashSet<String>) -> usize {
     plan.concepts
@@ -864,6 +904,16 @@ fn rank(
                     .map_or(0.0, |p| coverage(p, 0.0, |t| sentence_terms.contains(t)).0),
             }
         });
+        let mut quote = quote;
+        if quote.verdict == Some(Verdict::Conditional)
+            && quote.verdict_basis != Some(passage::VerdictBasis::Answer)
+            && quote
+                .verdict_sentence
+                .as_deref()
+                .is_some_and(|sentence| condition_met(plan, analyzer, sentence, section.lang))
+        {
+            quote.verdict = Some(Verdict::Allowed);
+        }
         let phrase_coverage = pair_coverage(plan, &terms.pairs);
         let document_coverage = snapshot
             .document_terms
@@ -1018,6 +1068,20 @@ mod tests {
                 best_sentence_coverage: relevance,
             },
         }
+    }
+
+    #[test]
+    fn conditions_that_open_a_sentence() {
+        assert_eq!(
+            leading_condition("If you are speaking at an event, it is okay to post live."),
+            Some("you are speaking at an event")
+        );
+        assert_eq!(
+            leading_condition("Wenn alle zugestimmt haben, dürfen Sie das Foto posten."),
+            Some("alle zugestimmt haben")
+        );
+        assert_eq!(leading_condition("Posts are okay if approved."), None);
+        assert_eq!(leading_condition("If in doubt, ask."), Some("in doubt"));
     }
 
     #[test]

@@ -433,6 +433,25 @@ fn a_named_documents_sections_all_speak_of_its_name() {
     assert_eq!(answer["verdict"], "not_allowed", "{answer}");
 }
 
+/// A permission bound to a condition the question says holds is a permission: the
+/// speaker may post live; anyone else is told the condition.
+#[test]
+fn a_condition_the_question_meets_makes_a_permission() {
+    let guidelines = tempfile::tempdir().unwrap();
+    std::fs::write(
+        guidelines.path().join("events.md"),
+        "# Events\n\n## Live posts\n\nIf you are speaking at an event, it is okay to post live from the event.\n\n## Badges\n\nConference badges are returned at the desk.\n\n## Travel\n\nTravel is booked by the office.\n\n## Gifts\n\nGifts from sponsors are declined.\n",
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let asked = |q: &str| ask_json_on(guidelines.path(), index.path(), q)["verdict"].clone();
+    assert_eq!(
+        asked("I'm speaking at the event tomorrow - can I post live?"),
+        "allowed"
+    );
+    assert_eq!(asked("Can I post live from the event?"), "conditional");
+}
+
 /// "Seit wann …?" asks when the rules took effect: the section on their entry into force
 /// answers, though its words are not the question's.
 #[test]

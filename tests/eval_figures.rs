@@ -81,7 +81,7 @@ fn corpus_figures_hold() {
         "{report}"
     );
     assert!(figure(&report, "verdict_accuracy") >= 0.75, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 3.0, "{report}");
 }
 
 /// Questions on the corpus written apart from the ranking work (by someone who saw the
@@ -93,7 +93,7 @@ fn held_out_corpus_figures_hold() {
     };
     for (set, hit_at_1, hit_at_3, wrong) in [
         ("corpus_holdout_de.jsonl", 0.65, 0.81, 1.0),
-        ("corpus_holdout_en.jsonl", 0.76, 0.88, 3.0),
+        ("corpus_holdout_en.jsonl", 0.76, 0.88, 2.0),
         ("corpus_fresh.jsonl", 0.75, 0.88, 4.0),
         ("corpus_fresh2.jsonl", 0.78, 0.92, 1.0),
         ("corpus_fresh3.jsonl", 0.79, 0.90, 2.0),
