@@ -669,9 +669,14 @@ pub fn answer(
 ) -> Result<Answer> {
     let question = question.trim();
     if analysis::words(question).is_empty() {
-        return Err(Error::BadQuestion(
-            "the question is empty: ask about something, e.g. \"Darf ich Fotos von Kollegen posten?\"".into(),
-        ));
+        // Web addresses are no words: a question of nothing else is not empty, but says
+        // nothing to search for.
+        let message = if question.chars().any(char::is_alphanumeric) {
+            "the question is only a web address: say what you want to do with it, e.g. \"Darf ich diesen Link auf LinkedIn teilen?\""
+        } else {
+            "the question is empty: ask about something, e.g. \"Darf ich Fotos von Kollegen posten?\""
+        };
+        return Err(Error::BadQuestion(message.into()));
     }
     let plan = plan(question, snapshot, synonyms);
     let mut answer = Answer {

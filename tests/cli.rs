@@ -290,6 +290,9 @@ fn bad_input_is_a_clear_error_not_a_panic() {
     let out = guidebot(index.path(), &["ask", "   "]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+    let out = guidebot(index.path(), &["ask", "https://example.com/post/1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("web address"));
 
     // Query syntax is just text.
     for question in [
