@@ -85,6 +85,80 @@ fn question_amount(question: &str) -> Option<f64> {
     None
 }
 
+/// Whether the question asks for more of something than a rule's upper limit on it
+/// allows: "5 tweets in the same hour" against "no more than three tweets per hour".
+/// Counts are matched by the word that follows them ("tweets", "Beiträge").
+pub fn count_exceeds_limit(rule: &str, question: &str) -> bool {
+    let rule = rule.to_lowercase();
+    let question = question.to_lowercase();
+    let rule_words = words(&rule);
+    let asked = counts(&words(&question));
+    rule_words.iter().enumerate().any(|(i, word)| {
+        let (Some(limit), Some(unit)) = (count(word), rule_words.get(i + 1)) else {
+            return false;
+        };
+        let Some(bound) = limit_before(&rule_words[..i]).map(|make| make(limit)) else {
+            return false;
+        };
+        matches!(bound, Bound::AtMost(_) | Bound::Below(_))
+            && asked
+                .iter()
+                .any(|(n, asked_unit)| same_unit(unit, asked_unit) && !bound.admits(*n))
+    })
+}
+
+/// The counted things a question names: "5 tweets" → (5, "tweets").
+fn counts<'a>(words: &[&'a str]) -> Vec<(f64, &'a str)> {
+    words
+        .windows(2)
+        .filter_map(|pair| Some((count(pair[0])?, pair[1])))
+        .collect()
+}
+
+/// A count in digits or words ("3", "three", "drei").
+fn count(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eins", 1.0),
+        ("zwei", 2.0),
+        ("drei", 3.0),
+        ("vier", 4.0),
+        ("fünf", 5.0),
+        ("sechs", 6.0),
+        ("sieben", 7.0),
+        ("acht", 8.0),
+        ("neun", 9.0),
+        ("zehn", 10.0),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, n)| *n)
+        .or_else(|| {
+            word.chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| number(word))
+                .flatten()
+        })
+}
+
+/// Whether two words name the same counted thing: "tweets" and "tweet", "Beiträge" and
+/// "Beitrag" share their first five letters.
+fn same_unit(a: &str, b: &str) -> bool {
+    const STEM: usize = 5;
+    let stem = |w: &str| w.chars().take(STEM).collect::<String>();
+    a.chars().count() >= 4 && b.chars().count() >= 4 && stem(a) == stem(b)
+}
+
 fn bounds(rule: &str) -> Vec<Bound> {
     let lower = rule.to_lowercase();
     let words = words(&lower);
@@ -165,6 +239,20 @@ mod tests {
             ),
             Some(false)
         );
+    }
+
+    #[test]
+    fn counts_beyond_a_limit() {
+        let rule =
+            "However, there should be no more than three tweets per hour (including retweets).";
+        assert!(count_exceeds_limit(
+            rule,
+            "ok if I schedule like 5 tweets in the same hour?"
+        ));
+        assert!(count_exceeds_limit(rule, "can I post five tweets an hour?"));
+        assert!(!count_exceeds_limit(rule, "can I post 2 tweets an hour?"));
+        assert!(!count_exceeds_limit(rule, "can I post 5 photos?"));
+        assert!(!count_exceeds_limit("Tweets are welcome.", "5 tweets?"));
     }
 
     #[test]

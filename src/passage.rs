@@ -312,6 +312,16 @@ fn apply_amounts(
             specific: m.specific.max(r.specific),
         });
     for (i, sentence) in sentences.iter().enumerate() {
+        // "No more than three tweets per hour" forbids the fifth: a limit the question
+        // goes beyond is the rule for it, stated or not as a verdict.
+        if amounts::count_exceeds_limit(&sentence.text, question) {
+            verdicts[i] = Some(Finding {
+                verdict: Verdict::NotAllowed,
+                how: Stated::Prose,
+            });
+            relevance[i] = most;
+            continue;
+        }
         if verdicts[i].is_none() {
             continue;
         }
