@@ -503,6 +503,22 @@ impl Analyzer {
             .map(|t| t.term)
             .collect()
     }
+
+    /// The index terms of a text's whole words, without compound parts: stop words and
+    /// the (lowercase) words `keep` rejects are dropped. Names are whole words.
+    pub fn whole_word_terms(
+        &self,
+        text: &str,
+        lang: Lang,
+        keep: impl Fn(&str) -> bool,
+    ) -> Vec<String> {
+        words(text)
+            .into_iter()
+            .map(|word| word.text.to_lowercase())
+            .filter(|word| !is_stop_word(word, lang) && keep(word))
+            .map(|word| self.stem(&word, lang))
+            .collect()
+    }
 }
 
 /// Surface words of the guidelines with their frequencies, for typo correction.
@@ -532,14 +548,22 @@ impl SpellingDictionary {
         let max = if len >= 9 { 2 } else { 1 };
         self.words
             .iter()
-            .filter(|(candidate, _)| candidate.chars().count().abs_diff(len) <= max)
             .filter_map(|(candidate, &(count, lang))| {
-                let distance = edit_distance(&lower, candidate, max)?;
+                let distance = typo_distance(&lower, candidate, max)?;
                 Some((distance, std::cmp::Reverse(count), candidate.as_str(), lang))
             })
             .min()
             .map(|(_, _, word, lang)| (word, lang))
     }
+}
+
+/// How many edits a typo `word` is from `candidate`, if at most `max`: a cheap length
+/// check first, as most candidates differ in length by more.
+pub fn typo_distance(word: &str, candidate: &str, max: usize) -> Option<usize> {
+    if candidate.chars().count().abs_diff(word.chars().count()) > max {
+        return None;
+    }
+    edit_distance(word, candidate, max)
 }
 
 /// Damerau–Levenshtein distance (adjacent transpositions cost 1), or `None` above `max`.

@@ -130,10 +130,9 @@ impl DocumentTitle {
         let text = format!("{} {file_name}", section.title);
         // Whole words only: a name is a word ("Hafenkran", "matplotlib"), and the part
         // "firma" of a file called "testfirma" names nothing.
-        let terms = crate::analysis::words(&text)
+        let terms = analyzer
+            .whole_word_terms(&text, section.lang, |_| true)
             .into_iter()
-            .filter(|word| !crate::analysis::is_stop_word(&word.text.to_lowercase(), section.lang))
-            .map(|word| analyzer.stem(word.text, section.lang))
             .collect();
         DocumentTitle {
             lang: section.lang,

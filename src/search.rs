@@ -41,6 +41,13 @@ pub struct Concept {
     pub parts: Vec<String>,
 }
 
+impl Concept {
+    /// Whether one of the concept's terms passes `has` (is in a section, a sentence…).
+    fn has_term(&self, has: impl Fn(&str) -> bool) -> bool {
+        self.terms.iter().any(|(t, _)| has(t))
+    }
+}
+
 /// The analysed question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryPlan {
@@ -457,18 +464,11 @@ fn condition_met(
         return false;
     };
     // The condition's content words: "someone", "you" and the like say nothing.
-    let terms: Vec<String> = analysis::words(clause)
-        .into_iter()
-        .map(|w| w.text.to_lowercase())
-        .filter(|w| !analysis::is_stop_word(w, lang) && !analysis::is_question_noise(w, lang))
-        .map(|w| analyzer.stem(&w, lang))
-        .collect();
+    let terms = analyzer.whole_word_terms(clause, lang, |w| !analysis::is_question_noise(w, lang));
     !terms.is_empty()
-        && terms.iter().all(|term| {
-            plan.concepts
-                .iter()
-                .any(|c| c.terms.iter().any(|(t, _)| t == term))
-        })
+        && terms
+            .iter()
+            .all(|term| plan.concepts.iter().any(|c| c.has_term(|t| t == term)))
 }
 
 /// The condition a sentence opens with, up to the comma that ends it.
@@ -483,12 +483,14 @@ fn leading_condition(sentence: &str) -> Option<&str> {
     (!main.trim().is_empty()).then_some(clause)
 }
 
-/// How many of the question's concepts a set of terms holds.
-fn concepts_in(plan: &QueryPlan, terms: &HashSet<String>) -> usize {
+/// The question's concepts a set of terms holds.
+fn concepts_in<'a>(
+    plan: &'a QueryPlan,
+    terms: &'a HashSet<String>,
+) -> impl Iterator<Item = &'a Concept> {
     plan.concepts
         .iter()
-        .filter(|c| c.terms.iter().any(|(t, _)| terms.contains(t)))
-        .count()
+        .filter(|c| c.has_term(|t| terms.contains(t)))
 }
 
 /// A restriction given on less evidence than other verdicts must state at least this
@@ -808,12 +810,13 @@ fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<NamedDocumen
                 .map(|(user, _)| user)
                 .collect::<Vec<_>>()
         };
+        let users_of_naming: Vec<Vec<&String>> = naming.iter().map(|file| users(file)).collect();
         // A word most documents use names none of them. The few that use it speak of
         // what it names ("federal" names the Hatch Act page and is the FAQ's word too).
-        if !naming.is_empty() && naming.iter().all(|file| users(file).len() <= MAX_NAMED) {
-            for file in &naming {
-                named.files.extend(users(file).into_iter().cloned());
-            }
+        if !naming.is_empty() && users_of_naming.iter().all(|u| u.len() <= MAX_NAMED) {
+            named
+                .files
+                .extend(users_of_naming.into_iter().flatten().cloned());
             named.files.extend(naming.into_iter().cloned());
             named
                 .naming_terms
@@ -971,13 +974,13 @@ fn rank(
                 .concepts
                 .iter()
                 .filter(|c| {
-                    c.terms.iter().any(|(t, _)| {
+                    c.has_term(|t| {
                         terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
                     })
                 })
                 .count(),
             verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
-                concepts_in(plan, &analyzer.term_set(sentence, section.lang))
+                concepts_in(plan, &analyzer.term_set(sentence, section.lang)).count()
             }),
             quote,
         });
@@ -1036,8 +1039,8 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             "verdict_sentence": c.quote.verdict_sentence, "verdict_specific": c.quote.verdict_specific,
             "verdict_basis": c.quote.verdict_basis.map(|b| format!("{b:?}")),
             "verdict_concepts": c.quote.verdict_sentence.as_ref().map(|v| {
-                let t = snapshot.analyzer.term_set(v, s.lang);
-                plan.concepts.iter().filter(|k| k.terms.iter().any(|(x, _)| t.contains(x))).map(|k| k.word.clone()).collect::<Vec<_>>()
+                let terms = snapshot.analyzer.term_set(v, s.lang);
+                concepts_in(plan, &terms).map(|k| k.word.clone()).collect::<Vec<_>>()
             }),
         });
         eprintln!("RANKING {line}");

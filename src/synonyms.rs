@@ -244,13 +244,11 @@ impl Synonyms {
         if len < 6 {
             return None;
         }
-        let max = 1;
         self.by_lang
             .iter()
             .flat_map(|(lang, entries)| entries.keys().map(move |key| (key, *lang)))
-            .filter(|(key, _)| key.chars().count().abs_diff(len) <= max)
             .filter_map(|(key, lang)| {
-                let distance = crate::analysis::edit_distance(&folded, key, max)?;
+                let distance = crate::analysis::typo_distance(&folded, key, 1)?;
                 Some((distance, key.as_str(), lang))
             })
             .min()

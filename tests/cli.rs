@@ -50,6 +50,15 @@ fn ask_json_on(guidelines: &Path, index: &Path, question: &str) -> Value {
     serde_json::from_str(&stdout).expect("valid JSON")
 }
 
+/// A guidelines folder holding `files`: (file name, markdown).
+fn guidelines_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// Questions with the file and heading their first passage must cite.
 const CITED: &[(&str, &str, &str)] = &[
     (
@@ -380,21 +389,20 @@ fn every_corpus_file_indexes_and_answers() {
 /// its document, though another states a rule on the same topic in nearly the same words.
 #[test]
 fn a_question_naming_an_organisation_is_answered_from_its_document() {
-    let guidelines = tempfile::tempdir().unwrap();
-    let write =
-        |name: &str, text: &str| std::fs::write(guidelines.path().join(name), text).unwrap();
-    write(
-        "acme.md",
-        "# Acme Robotics social media policy\n\n## Photos at work\n\nPhotos taken in the office may be posted when no screens are visible.\n",
-    );
-    write(
-        "northwind.md",
-        "# Northwind Bank social media policy\n\n## Photos at work\n\nPhotos of the office must not be posted: office photos show customer data on desks.\n",
-    );
-    write(
-        "glacier.md",
-        "# Glacier Foods social media policy\n\n## Gifts\n\nGifts from suppliers are declined.\n",
-    );
+    let guidelines = guidelines_with(&[
+        (
+            "acme.md",
+            "# Acme Robotics social media policy\n\n## Photos at work\n\nPhotos taken in the office may be posted when no screens are visible.\n",
+        ),
+        (
+            "northwind.md",
+            "# Northwind Bank social media policy\n\n## Photos at work\n\nPhotos of the office must not be posted: office photos show customer data on desks.\n",
+        ),
+        (
+            "glacier.md",
+            "# Glacier Foods social media policy\n\n## Gifts\n\nGifts from suppliers are declined.\n",
+        ),
+    ]);
     let index = tempfile::tempdir().unwrap();
     // Northwind's rule shares more of the question's words ("desks"); it asks about Acme.
     let answer = ask_json_on(
@@ -410,21 +418,20 @@ fn a_question_naming_an_organisation_is_answered_from_its_document() {
 /// and not only by Acme's introduction, which does.
 #[test]
 fn a_named_documents_sections_all_speak_of_its_name() {
-    let guidelines = tempfile::tempdir().unwrap();
-    let write =
-        |name: &str, text: &str| std::fs::write(guidelines.path().join(name), text).unwrap();
-    write(
-        "acme.md",
-        "# Community guide\n\nThe Acme Twitter account posts news from the Acme project; many people follow it.\n\n## Following\n\nOnly follow organisations. Do not follow individual people, not even Guido.\n",
-    );
-    write(
-        "borealis.md",
-        "# Borealis community guide\n\n## Gifts\n\nGifts from sponsors are declined.\n",
-    );
-    write(
-        "cobalt.md",
-        "# Cobalt community guide\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
-    );
+    let guidelines = guidelines_with(&[
+        (
+            "acme.md",
+            "# Community guide\n\nThe Acme Twitter account posts news from the Acme project; many people follow it.\n\n## Following\n\nOnly follow organisations. Do not follow individual people, not even Guido.\n",
+        ),
+        (
+            "borealis.md",
+            "# Borealis community guide\n\n## Gifts\n\nGifts from sponsors are declined.\n",
+        ),
+        (
+            "cobalt.md",
+            "# Cobalt community guide\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
+        ),
+    ]);
     let index = tempfile::tempdir().unwrap();
     let answer = ask_json_on(
         guidelines.path(),
@@ -440,12 +447,12 @@ fn a_named_documents_sections_all_speak_of_its_name() {
 /// speaker may post live; anyone else is told the condition.
 #[test]
 fn a_condition_the_question_meets_makes_a_permission() {
-    let guidelines = tempfile::tempdir().unwrap();
-    std::fs::write(
-        guidelines.path().join("events.md"),
-        "# Events\n\n## Live posts\n\nIf you are speaking at an event, it is okay to post live from the event.\n\n## Badges\n\nConference badges are returned at the desk.\n\n## Travel\n\nTravel is booked by the office.\n\n## Gifts\n\nGifts from sponsors are declined.\n",
-    )
-    .unwrap();
+    let guidelines = guidelines_with(&[
+        (
+            "events.md",
+            "# Events\n\n## Live posts\n\nIf you are speaking at an event, it is okay to post live from the event.\n\n## Badges\n\nConference badges are returned at the desk.\n\n## Travel\n\nTravel is booked by the office.\n\n## Gifts\n\nGifts from sponsors are declined.\n",
+        ),
+    ]);
     let index = tempfile::tempdir().unwrap();
     let asked = |q: &str| ask_json_on(guidelines.path(), index.path(), q)["verdict"].clone();
     assert_eq!(
@@ -459,17 +466,16 @@ fn a_condition_the_question_meets_makes_a_permission() {
 /// answers, though its words are not the question's.
 #[test]
 fn since_when_is_answered_by_the_entry_into_force() {
-    let guidelines = tempfile::tempdir().unwrap();
-    std::fs::write(
-        guidelines.path().join("richtlinie.md"),
-        "# Social-Media-Richtlinie\n\n## Geltungsbereich\n\nDiese Social-Media-Richtlinie gilt für alle Beschäftigten und Auszubildenden.\n\n## Fotos\n\nFotos aus dem Lager werden nicht gepostet.\n\n## Inkrafttreten\n\nDiese Richtlinie tritt am 1. März 2026 in Kraft.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        guidelines.path().join("themen.md"),
-        "# Themen\n\n## Kunden\n\nKundennamen nennen wir nur mit Freigabe.\n\n## Zahlen\n\nUmsatzzahlen bleiben intern.\n\n## Presse\n\nPresseanfragen beantwortet die Pressestelle.\n\n## Geschenke\n\nGeschenke von Lieferanten lehnen wir ab.\n\n## Politik\n\nPolitische Meinungen äußern Sie als Privatperson.\n\n## Krisen\n\nIm Shitstorm antwortet das Kommunikationsteam.\n",
-    )
-    .unwrap();
+    let guidelines = guidelines_with(&[
+        (
+            "richtlinie.md",
+            "# Social-Media-Richtlinie\n\n## Geltungsbereich\n\nDiese Social-Media-Richtlinie gilt für alle Beschäftigten und Auszubildenden.\n\n## Fotos\n\nFotos aus dem Lager werden nicht gepostet.\n\n## Inkrafttreten\n\nDiese Richtlinie tritt am 1. März 2026 in Kraft.\n",
+        ),
+        (
+            "themen.md",
+            "# Themen\n\n## Kunden\n\nKundennamen nennen wir nur mit Freigabe.\n\n## Zahlen\n\nUmsatzzahlen bleiben intern.\n\n## Presse\n\nPresseanfragen beantwortet die Pressestelle.\n\n## Geschenke\n\nGeschenke von Lieferanten lehnen wir ab.\n\n## Politik\n\nPolitische Meinungen äußern Sie als Privatperson.\n\n## Krisen\n\nIm Shitstorm antwortet das Kommunikationsteam.\n",
+        ),
+    ]);
     let index = tempfile::tempdir().unwrap();
     let answer = ask_json_on(
         guidelines.path(),
@@ -503,12 +509,12 @@ fn how_much_time_is_answered_by_the_rule_on_reasonable_measure() {
 /// asking.
 #[test]
 fn skipping_a_required_permission_is_not_allowed() {
-    let guidelines = tempfile::tempdir().unwrap();
-    std::fs::write(
-        guidelines.path().join("photos.md"),
-        "# Community rules\n\n## Photos of contributors\n\nNever include photos or user handles of contributors without explicit permission.\n\n## Release notes\n\nRelease notes are written by the release team.\n\n## Sponsors\n\nSponsors are thanked in the yearly report.\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
-    )
-    .unwrap();
+    let guidelines = guidelines_with(&[
+        (
+            "photos.md",
+            "# Community rules\n\n## Photos of contributors\n\nNever include photos or user handles of contributors without explicit permission.\n\n## Release notes\n\nRelease notes are written by the release team.\n\n## Sponsors\n\nSponsors are thanked in the yearly report.\n\n## Meetups\n\nMeetups are announced on the mailing list.\n",
+        ),
+    ]);
     let index = tempfile::tempdir().unwrap();
     let asked = |q: &str| ask_json_on(guidelines.path(), index.path(), q)["verdict"].clone();
     assert_eq!(
@@ -539,9 +545,8 @@ fn a_rule_is_not_contested_by_its_own_pages_introduction() {
 /// class that holds most people), is answered from that class's rules.
 #[test]
 fn the_rules_for_the_askers_class_of_people_answer() {
-    let guidelines = tempfile::tempdir().unwrap();
-    std::fs::write(
-        guidelines.path().join("campaigns.md"),
+    let guidelines = guidelines_with(&[(
+        "campaigns.md",
         "# Campaign activity rules\n\n\
          ## Who are general staff?\n\nMost employees of the city are general staff.\n\n\
          ## Who are sworn staff?\n\nSworn staff work in the harbour patrol, the fire brigade or the emergency dispatch centre.\n\n\
@@ -553,8 +558,7 @@ fn the_rules_for_the_askers_class_of_people_answer() {
          ## Logo\n\nThe city logo is used on official accounts only.\n\n\
          ## Customer data\n\nCustomer data is never posted.\n\n\
          ## Working hours\n\nPrivate browsing during working hours is kept short.\n",
-    )
-    .unwrap();
+    )]);
     let index = tempfile::tempdir().unwrap();
     let first_heading = |q: &str| {
         let answer = ask_json_on(guidelines.path(), index.path(), q);
