@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 12;
+pub const ANALYSIS_VERSION: u32 = 13;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,6 +213,10 @@ stand stelle stellen storm team termin text titel umsatz unfall unternehmen unte
 urheber veranstaltung verbot vertrag video videos vorfall vorgesetzte wahl werbung wert
 zahl zahlen zeit zeitung ziel zugang";
 
+/// Endings of feminine nouns, which gendered spellings ("Mitarbeiter*innen") put in the
+/// vocabulary as words of their own: "Kolleginnen" is no compound of "innen".
+const FEMININE_ENDINGS: &[&str] = &["in", "innen"];
+
 /// The words compounds are split into: German words from the guidelines themselves plus
 /// [`GERMAN_BASE_WORDS`], folded.
 #[derive(Debug, Clone, Default)]
@@ -322,7 +326,7 @@ impl Vocabulary {
         // Prefer the longest head (the last part carries a German compound's meaning).
         for split in 3..=chars.len().saturating_sub(4) {
             let head: String = chars[split..].iter().collect();
-            if !self.contains(&head) {
+            if !self.contains(&head) || FEMININE_ENDINGS.contains(&head.as_str()) {
                 continue;
             }
             let modifier: String = chars[..split].iter().collect();
@@ -336,7 +340,7 @@ impl Vocabulary {
         if depth == 0 {
             for split in 4..=chars.len().saturating_sub(5) {
                 let head: String = chars[split..].iter().collect();
-                if self.contains(&head) {
+                if self.contains(&head) && !FEMININE_ENDINGS.contains(&head.as_str()) {
                     return Some(vec![head]);
                 }
             }
@@ -421,13 +425,23 @@ impl Analyzer {
     /// The stems of a German compound's parts, or of an English word glued to the next
     /// one (empty when it does not split).
     pub fn compound_parts(&self, word: &str, lang: Lang) -> Vec<String> {
-        let parts = match lang {
+        self.part_terms(&self.compound_words(word, lang), lang)
+    }
+
+    /// The words a German compound (or glued English word) is made of, folded and not
+    /// stemmed, head last (empty when it does not split).
+    pub fn compound_words(&self, word: &str, lang: Lang) -> Vec<String> {
+        match lang {
             Lang::De => self.vocabulary.split_compound(&fold(word)),
             Lang::En => self.vocabulary.split_glued(&fold(word)),
-        };
-        parts
-            .into_iter()
-            .map(|part| self.stem(&part, lang))
+        }
+    }
+
+    /// The index terms of a compound's words.
+    pub fn part_terms(&self, words: &[String], lang: Lang) -> Vec<String> {
+        words
+            .iter()
+            .map(|part| self.stem(part, lang))
             .filter(|part| part.chars().count() >= 3)
             .collect()
     }
@@ -629,6 +643,22 @@ mod tests {
         assert_eq!(
             a.stem("Äußerungen", Lang::De),
             a.stem("äusserungen", Lang::De)
+        );
+    }
+
+    #[test]
+    fn feminine_endings_are_no_compound_parts() {
+        // Gendered spellings put "innen" in the vocabulary as a word of its own.
+        let a = analyzer(&["Liebe Kolleg*innen, bitte beachten Sie die Kollegen"]);
+        assert!(a.compound_words("Kolleginnen", Lang::De).is_empty());
+    }
+
+    #[test]
+    fn compound_words_keep_the_head_as_written() {
+        let a = analyzer(&["Der Bund und seine Bediensteter"]);
+        assert_eq!(
+            a.compound_words("Bundesbediensteter", Lang::De),
+            vec!["bund".to_string(), "bediensteter".to_string()]
         );
     }
 

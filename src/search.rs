@@ -170,14 +170,16 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         }
         // Compound parts stand for part of the word only ("Elternzeit" is not about any
         // "Zeit"): they match, but do not make the word one the guidelines use.
+        let part_words = analyzer.compound_words(&lower, lang);
         let mut parts: Vec<String> = Vec::new();
-        for part in analyzer.compound_parts(&lower, lang) {
+        for part in analyzer.part_terms(&part_words, lang) {
             parts.push(part.clone());
             push(part, 0.8, &mut terms);
         }
         // The compound's head names what it is ("Bürgermeister*kandidaten*" are
-        // candidates): its synonyms stand for the word, weakly.
-        if let Some(head) = parts.last() {
+        // candidates): its synonyms stand for the word, weakly. They are looked up by
+        // the head as written: a stem stemmed again loses letters ("bedienst").
+        if let Some(head) = part_words.last() {
             for synonym in synonym_words(synonyms, analyzer, head, lang) {
                 // The glossary's equivalents are the other language's words.
                 for l in [lang, lang.other()] {
@@ -731,10 +733,7 @@ pub fn answer(
         .map(|c| to_passage(snapshot, c, tuning))
         .collect();
     answer.abstained = false;
-    // An FAQ answers the very question when its heading (the FAQ's question) covers
-    // much of it; one that shares a word or two ("Twitter") answers another question.
-    let faq_answer = best.quote.verdict_basis == Some(passage::VerdictBasis::Answer)
-        && best.features.heading_coverage >= tuning.min_faq_question_coverage;
+    let faq_answer = answers_the_very_question(best, &candidates[1..], tuning);
     // "Who counts as further restricted?" asks no permission: no verdict on it, though
     // the passages may state some.
     let asks_information =
@@ -743,6 +742,25 @@ pub fn answer(
     answer.more = passages.split_off(passages.len().min(3));
     answer.passages = passages;
     Ok(answer)
+}
+
+/// How much more of the question a rival FAQ's heading must cover to be the better
+/// match: headings of neighbouring FAQs share most words, and a word's worth decides.
+const CLEARLY_MORE: f32 = 0.1;
+
+/// Whether the best passage is an FAQ answer to the very question asked: its heading
+/// (the FAQ's question) covers much of it — one that shares a word or two ("Twitter")
+/// answers another question — and no close runner-up's heading covers more ("profile
+/// picture" asks the FAQ on profile pictures, not the one on cover photos whose answer
+/// mentions profiles).
+fn answers_the_very_question(best: &Candidate, rivals: &[Candidate], tuning: &Tuning) -> bool {
+    let heading_coverage = best.features.heading_coverage;
+    best.quote.verdict_basis == Some(passage::VerdictBasis::Answer)
+        && heading_coverage >= tuning.min_faq_question_coverage
+        && !rivals.iter().any(|rival| {
+            best.score - rival.score < tuning.min_allowed_margin
+                && rival.features.heading_coverage > heading_coverage + CLEARLY_MORE
+        })
 }
 
 /// The answer's verdict: the best passage's, unless a runner-up that matches the question
@@ -1022,7 +1040,7 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             .iter()
             .map(|concept| {
                 serde_json::json!({
-                    "word": concept.word, "idf": concept.idf, "known": concept.known,
+                    "word": concept.word, "idf": concept.idf, "known": concept.known, "terms": concept.terms,
                     "df": concept.terms.iter().map(|(t, _)| snapshot.doc_freq.get(t).copied().unwrap_or(0)).max(),
                     "heading": concept_strength(concept, &|t: &str| terms.heading.contains(t)),
                     "own": concept_strength(concept, &|t: &str| terms.own_heading.contains(t)),
@@ -1114,6 +1132,36 @@ mod tests {
     fn a_restriction_sharing_one_word_with_the_question_is_not_clear() {
         let tuning = Tuning::default();
         assert!(!candidate(Verdict::NotAllowed, 0.8, 0.24, 1).verdict_is_clear(&tuning));
+    }
+
+    /// An FAQ answer whose heading covers `heading_coverage` of the question.
+    fn faq(verdict: Verdict, score: f32, heading_coverage: f32) -> Candidate {
+        let mut faq = candidate(verdict, 0.7, 0.0, 0);
+        faq.score = score;
+        faq.features.heading_coverage = heading_coverage;
+        faq.quote.verdict_basis = Some(passage::VerdictBasis::Answer);
+        faq
+    }
+
+    #[test]
+    fn an_faq_answers_the_very_question_unless_a_close_one_asks_it_better() {
+        let tuning = Tuning::default();
+        let cover_photo = faq(Verdict::Allowed, 1.2, 0.5);
+        // Alone, or ahead of FAQs whose questions match no better, it answers.
+        assert!(answers_the_very_question(&cover_photo, &[], &tuning));
+        let similar = faq(Verdict::Conditional, 1.1, 0.55);
+        assert!(answers_the_very_question(&cover_photo, &[similar], &tuning));
+        // A close FAQ whose question covers clearly more of the asked one.
+        let profile_picture = faq(Verdict::Conditional, 1.1, 0.65);
+        assert!(!answers_the_very_question(
+            &cover_photo,
+            std::slice::from_ref(&profile_picture),
+            &tuning
+        ));
+        // Far behind, it is no rival.
+        let mut far = profile_picture;
+        far.score = 0.5;
+        assert!(answers_the_very_question(&cover_photo, &[far], &tuning));
     }
 
     #[test]

@@ -99,6 +99,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_fresh3.jsonl", 0.79, 0.90, 2.0),
         ("corpus_fresh4.jsonl", 0.67, 0.82, 3.0),
         ("corpus_fresh5.jsonl", 0.76, 0.84, 4.0),
+        ("corpus_fresh6.jsonl", 0.75, 0.94, 4.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
