@@ -997,8 +997,16 @@ fn rank(
                     })
                 })
                 .count(),
+            // The name of the document asked about counts as stated by its rules: "can I
+            // DM @kubernetesio …" is answered by "The kubernetesio account will not …
+            // reply to any accounts", and so is a question that names the document
+            // and asks about replying without the account's name.
             verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
-                concepts_in(plan, &analyzer.term_set(sentence, section.lang)).count()
+                let sentence_terms = analyzer.term_set(sentence, section.lang);
+                plan.concepts
+                    .iter()
+                    .filter(|c| c.has_term(|t| sentence_terms.contains(t) || names_document(t)))
+                    .count()
             }),
             quote,
         });

@@ -443,6 +443,38 @@ fn a_named_documents_sections_all_speak_of_its_name() {
     assert_eq!(answer["verdict"], "not_allowed", "{answer}");
 }
 
+/// A rule of the document the question names speaks of what the name names: "The
+/// account will not reply to any comments" on Acme's page answers whether to reply under
+/// an Acme tweet, though the rule shares only "reply" with the question.
+#[test]
+fn a_named_documents_rule_states_the_name() {
+    let guidelines = guidelines_with(&[
+        (
+            "acme.md",
+            "# Acme account guide\n\nThe Acme X account shares news from the Acme project.\n\n## Usage policy\n\nThe account shares meetup news. The account will not reply to any comments.\n",
+        ),
+        (
+            "borealis.md",
+            "# Borealis community guide\n\n## Gifts\n\nGifts from sponsors are declined.\n",
+        ),
+        (
+            "cobalt.md",
+            "# Cobalt community guide\n\n## Meetups\n\nMeetups are announced on the mailing list.\n\n## Tweets\n\nTweets link to the blog.\n",
+        ),
+    ]);
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "someone asked about sponsor gifts for a meetup under an acme tweet, should I reply?",
+    );
+    assert_eq!(
+        answer["passages"][0]["heading_path"][1], "Usage policy",
+        "{answer}"
+    );
+    assert_eq!(answer["verdict"], "not_allowed", "{answer}");
+}
+
 /// A permission bound to a condition the question says holds is a permission: the
 /// speaker may post live; anyone else is told the condition.
 #[test]
