@@ -741,7 +741,6 @@ const PHOTO_PREFIXES: &[&str] = &[
     "schnappschuss",
     "aufnahme",
     "photo",
-    "pic",
     "picture",
     "video",
     "clip",
@@ -755,6 +754,8 @@ const PHOTO_EMOJI: &[char] = &['📸', '📷', '🎥', '📹', '🤳'];
 
 fn mentions_photo(w: &Words) -> Option<String> {
     w.prefix(PHOTO_PREFIXES)
+        // Whole words only: "pick" and "picnic" are no pictures.
+        .or_else(|| w.exact(&["pic", "pics"]))
         .or_else(|| {
             w.text
                 .chars()
@@ -1077,8 +1078,9 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
     }
     if let Some(t) = w
         .any(
-            &["#sp", "#collab", "#partner", "#kooperation"],
-            &[],
+            // "#sp" is the label itself, not the start of "#spring" or "#sport".
+            &["#collab", "#partner", "#kooperation"],
+            &["#sp"],
             &["thanks to", "danke an"],
         )
         .filter(|t| t.starts_with('#'))
@@ -1087,8 +1089,16 @@ fn detect_gifts(w: &Words) -> Option<(Topic, String)> {
         return Some((Topic::AdLabel, t));
     }
     if let Some(t) = w.any(
-        &["#ad", "#anzeige", "#werbung", "#sponsored", "#paid"],
-        &["anzeige", "werbung", "sponsored", "gesponsert"],
+        // "#ad" is the label, not the start of "#adoptdontshop" or "#adventure".
+        &["#anzeige", "#werbung", "#sponsored", "#paid"],
+        &[
+            "#ad",
+            "#ads",
+            "anzeige",
+            "werbung",
+            "sponsored",
+            "gesponsert",
+        ],
         &[
             "paid partnership",
             "bezahlte partnerschaft",
@@ -2238,7 +2248,26 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
                 snapshot.doc_freq.get(&stem).copied().unwrap_or(0) >= 3
             })
         };
-        detect(&sentences, photo, &common)
+        // The organisation whose rules these are, named in a document's title
+        // ("Stadtwerke Talbrück", "GSA"), is where the author works: no customer.
+        let names_a_document = |word: &str| {
+            let lower = word.to_lowercase();
+            snapshot.document_titles.values().any(|title| {
+                title
+                    .terms
+                    .contains(&snapshot.analyzer.stem(&lower, title.lang))
+            })
+        };
+        let mut hits = detect(&sentences, photo, &common);
+        hits.retain(|hit| {
+            let named = hit
+                .trigger
+                .split_whitespace()
+                .next_back()
+                .unwrap_or_default();
+            !(hit.topic == Topic::Customer && names_a_document(named))
+        });
+        hits
     });
     let mut findings: Vec<Finding> = Vec::new();
     for hit in hits {
@@ -2441,6 +2470,41 @@ mod tests {
         }
         // A photo always raises the question of who is in it.
         assert_eq!(topics("Urlaub!", true), vec![Topic::PhotoGeneric]);
+    }
+
+    #[test]
+    fn words_that_only_start_like_a_trigger_trigger_nothing() {
+        assert!(topics("Adopted this weekend #adoptdontshop #spring", false).is_empty());
+        assert!(topics("Come find me and I'll help you pick a first issue!", false).is_empty());
+        assert!(!topics("Loving this new blender #ad", false).is_empty());
+        assert!(!topics("Look at this pic from the office party", false).is_empty());
+    }
+
+    #[test]
+    fn the_organisation_a_document_is_for_is_no_customer() {
+        let dir = tempfile::tempdir().unwrap();
+        let guidelines = dir.path().join("guidelines");
+        std::fs::create_dir_all(&guidelines).unwrap();
+        std::fs::write(
+            guidelines.join("dienstanweisung.md"),
+            "# Dienstanweisung der Stadtwerke Talbrück\n\n## Datenschutz\n\n\
+             Namen von Kundinnen und Kunden werden nicht veröffentlicht.\n",
+        )
+        .unwrap();
+        let engine = Engine::open(Config {
+            guidelines,
+            index: dir.path().join("index"),
+            ..Config::default()
+        })
+        .unwrap();
+        let kinds = |draft: &str| -> Vec<Kind> {
+            let review = review(&engine, draft, false).unwrap();
+            review.findings.iter().map(|f| f.kind).collect()
+        };
+        assert!(
+            !kinds("Nach Feierabend bei den Stadtwerken: Tomaten gießen.").contains(&Kind::Names)
+        );
+        assert!(kinds("Heute bei unserem Kunden Müller GmbH gewesen.").contains(&Kind::Names));
     }
 
     #[test]
