@@ -55,6 +55,56 @@ pub enum Kind {
     Employer,
 }
 
+/// Everyday phrases in which a trigger means something else: "die Qual der Wahl" is no
+/// election, "bis bald" announces no product, a French press prints no news, a roof that
+/// leaks leaks no data, and whoever writes "als Kundin" is the customer.
+const OTHER_SENSES: &[&str] = &[
+    "qual der wahl",
+    "erste wahl",
+    "zweite wahl",
+    "freie wahl",
+    "bis bald",
+    "bis ganz bald",
+    "see you soon",
+    "french press",
+    "knoblauchpresse",
+    "zitronenpresse",
+    "saftpresse",
+    "slow down",
+    "slowed down",
+    "slowing down",
+    "calm down",
+    "sit down",
+    "settle down",
+    "upside down",
+    "leaking roof",
+    "leaky roof",
+    "roof leaks",
+    "roof is leaking",
+    "als kundin",
+    "als kunde",
+    "as a customer",
+    "as the customer",
+    "feierabend",
+    "feiertag",
+    "feiertage",
+    "festgelegt",
+    "festgestellt",
+    "schneller als letztes jahr",
+    "schneller als im letzten jahr",
+    "besser als letztes jahr",
+    "faster than last year",
+    "better than last year",
+];
+
+/// Whether the sentence uses the trigger in one of its [`OTHER_SENSES`].
+fn in_other_sense(w: &Words, trigger: &str) -> bool {
+    let trigger = trigger.to_lowercase();
+    OTHER_SENSES
+        .iter()
+        .any(|phrase| phrase.contains(trigger.as_str()) && w.phrase(&[phrase]).is_some())
+}
+
 /// Every kind, in the order findings are listed.
 pub const ALL_KINDS: [Kind; 13] = [
     Kind::Figures,
@@ -512,17 +562,22 @@ fn detect_figures(w: &Words) -> Option<(Topic, String)> {
         &["mrr", "kpi", "kpis"],
         &[],
     );
+    // A percentage is a business figure when a group reports it ("wir sind um 20 %
+    // gewachsen", "our churn dropped 3%"); "4 % schneller als letztes Jahr" after a
+    // half marathon is one person's.
+    let speaks_for_a_group = w
+        .any(&["unser"], &["wir", "uns", "we", "us", "our", "ours"], &[])
+        .is_some();
     let amount = w.lower.iter().enumerate().find_map(|(i, word)| {
         let next = w.lower.get(i + 1).map(String::as_str).unwrap_or("");
         let numeric = has_digit(word);
-        let unit = word.ends_with('%')
+        let percent = word.ends_with('%') || matches!(next, "%" | "prozent" | "percent");
+        let unit = (percent && speaks_for_a_group)
             || word.contains('€')
             || word.contains('$')
             || matches!(
                 next,
-                "%" | "prozent"
-                    | "percent"
-                    | "mio"
+                "mio"
                     | "millionen"
                     | "million"
                     | "millions"
@@ -910,12 +965,12 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "gang",
             "people",
             "everyone",
-            "alle",
             "boss",
             "manager",
             "truppe",
         ],
-        &["wir", "uns", "we", "us"],
+        // "alle" as a whole word: "alles" is everything, not everybody.
+        &["wir", "uns", "we", "us", "alle", "allen"],
         &[],
     );
     if let Some(t) = people {
@@ -1326,7 +1381,6 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
             "release-notes",
             "now available",
             "ab sofort verfügbar",
-            "ab sofort",
             "jetzt verfügbar",
             "new in this",
             "neu in diesem",
@@ -1968,6 +2022,7 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
         push(Kind::Colleagues, detect_colleagues(&w));
         push(Kind::Media, detect_media(&w));
         push(Kind::Employer, detect_employer(&w));
+        hits.retain(|hit| hit.sentence != i || !in_other_sense(&w, &hit.trigger));
     }
     // With a photo, people may be in it even when the text doesn't say so.
     if photo && !hits.iter().any(|h| h.kind == Kind::PeopleInPhotos) {
@@ -2478,6 +2533,28 @@ mod tests {
         assert!(topics("Come find me and I'll help you pick a first issue!", false).is_empty());
         assert!(!topics("Loving this new blender #ad", false).is_empty());
         assert!(!topics("Look at this pic from the office party", false).is_empty());
+    }
+
+    #[test]
+    fn triggers_in_other_senses_trigger_nothing() {
+        assert!(topics("Die Qual der Wahl: Pistazie oder Stracciatella?", false).is_empty());
+        assert!(topics("Endlich Urlaub! Bis bald!", false).is_empty());
+        assert!(topics("French press coffee on the porch.", false).is_empty());
+        assert!(topics(
+            "Kleiner Erfahrungsbericht als Kundin: super Service.",
+            false
+        )
+        .is_empty());
+        assert!(!topics("Geht wählen, es ist Wahl!", false).is_empty());
+    }
+
+    #[test]
+    fn a_percentage_is_a_business_figure_when_a_group_reports_it() {
+        assert!(topics("Halbmarathon: rund 4 % schneller als letztes Jahr.", false).is_empty());
+        assert_eq!(
+            topics("Wir sind dieses Jahr um 20 % gewachsen!", false),
+            vec![Topic::Figures]
+        );
     }
 
     #[test]

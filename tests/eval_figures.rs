@@ -147,4 +147,8 @@ fn draft_review_on_the_corpus_holds() {
     assert!(figure(&report, "recall") >= 0.6, "{report}");
     assert!(figure(&report, "wrong_verdicts") <= 3.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
+    // Everyday posts (pets, races, gardens) whose words look like triggers.
+    let report = eval_with("harmless_drafts.jsonl", &corpus, &["--drafts"]);
+    eprintln!("harmless drafts: {report}");
+    assert!(figure(&report, "false_objections") <= 11.0, "{report}");
 }
