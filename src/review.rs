@@ -970,7 +970,7 @@ fn detect_people(w: &Words, photo: bool) -> Option<(Topic, String)> {
             "truppe",
         ],
         // "alle" as a whole word: "alles" is everything, not everybody.
-        &["wir", "uns", "we", "us", "alle", "allen"],
+        &["alle", "allen"],
         &[],
     );
     if let Some(t) = people {
@@ -2342,8 +2342,9 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
         if passages.is_empty() {
             continue;
         }
-        // A photo alone doesn't say who is in it: the photo rules are cited, not applied.
-        let photo_alone = hit.topic == Topic::PhotoGeneric && hit.trigger == PHOTO_FLAG;
+        // A photo alone doesn't say who is in it, whether the post flags it or its text
+        // says "📸": the photo rules are cited, not applied.
+        let photo_alone = hit.topic == Topic::PhotoGeneric;
         let verdict = if photo_alone {
             None
         } else {
@@ -2533,6 +2534,15 @@ mod tests {
         assert!(topics("Come find me and I'll help you pick a first issue!", false).is_empty());
         assert!(!topics("Loving this new blender #ad", false).is_empty());
         assert!(!topics("Look at this pic from the office party", false).is_empty());
+    }
+
+    #[test]
+    fn we_in_a_photo_post_is_no_colleague() {
+        assert_eq!(
+            topics("We adopted a rescue pup! Pic attached.", true),
+            vec![Topic::PhotoGeneric]
+        );
+        assert!(topics("Das ganze Team beim Grillen 📸", true).contains(&Topic::PhotoColleagues));
     }
 
     #[test]

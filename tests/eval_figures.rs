@@ -138,17 +138,17 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
     assert!(figure(&report, "recall") >= 0.57, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.64, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 6.0, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.63, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
     // Drafts written apart from the review work, as the held-out question sets are.
     let report = eval_with("corpus_drafts_fresh.jsonl", &corpus, &["--drafts"]);
     eprintln!("fresh corpus drafts: {report}");
     assert!(figure(&report, "recall") >= 0.6, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 3.0, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 2.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
     // Everyday posts (pets, races, gardens) whose words look like triggers.
     let report = eval_with("harmless_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("harmless drafts: {report}");
-    assert!(figure(&report, "false_objections") <= 11.0, "{report}");
+    assert!(figure(&report, "false_objections") <= 7.0, "{report}");
 }
