@@ -149,7 +149,7 @@ zulässig gestattet nehmen nehme mache macht gehe sagen sage sehen sieht finde f
 brauche brauchen bekomme bekommt bekommen kommen kommt steht stehen läuft gerade grad
 kurz lange dauert heute morgen gestern bald immer wirklich echt genau schlimm doof cool
 toll super lieber besser gut klar mehr viel viele wenig nen halt eben trotzdem obwohl
-wann warum wieso weshalb wofür womit hab hast hätte würde wäre gab lasse möchte möchten
+wann warum wieso weshalb wofür womit hab hast hätte hätten würde wäre wären gab lasse möchte möchten
 jemand jemanden dinge sachen sache leute hilfe helfen passiert passieren funktioniert
 funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum gehts
 weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar

@@ -143,7 +143,13 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
     {
         let lower = word.text.to_lowercase();
         let is_number = lower.chars().any(|c| c.is_ascii_digit());
+        // "koennen" is "können" typed without umlauts.
+        let with_umlauts = lower
+            .replace("ae", "ä")
+            .replace("oe", "ö")
+            .replace("ue", "ü");
         let noise = is_question_noise(&lower, lang)
+            || (lang == Lang::De && is_question_noise(&with_umlauts, lang))
             || is_question_noise(&analyzer.stem(&lower, Lang::En), lang)
             || (is_stop_word(&lower, lang.other()) && lower.len() <= 4);
         // Numbers count only where the guidelines use them ("über 50 EUR").
