@@ -1003,10 +1003,9 @@ fn rank(
                     })
                 })
                 .count(),
-            // The name of the document asked about counts as stated by its rules: "can I
-            // DM @kubernetesio …" is answered by "The kubernetesio account will not …
-            // reply to any accounts", and so is a question that names the document
-            // and asks about replying without the account's name.
+            // The name of the document asked about counts as stated by each of its
+            // rules: for "can I DM @kubernetesio and ask them to tweet …?", "The
+            // kubernetesio account will not … reply to any accounts" states two concepts.
             verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
                 let sentence_terms = analyzer.term_set(sentence, section.lang);
                 plan.concepts
