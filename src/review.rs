@@ -185,6 +185,10 @@ pub struct Finding {
     pub trigger: String,
     pub verdict: Option<Verdict>,
     pub passages: Vec<Passage>,
+    /// Raised by a photo alone (flagged, or only "📸" / "Foto" in the text), which says
+    /// nothing of who is in it: its rules are cited, not applied.
+    #[serde(skip)]
+    pub only_a_photo: bool,
 }
 
 /// A reviewed draft: the `ask --json` answer shape plus findings.
@@ -2265,18 +2269,13 @@ fn strictest(verdicts: impl Iterator<Item = Verdict>, may_permit: bool) -> Optio
     (!permissive || may_permit).then_some(strictest)
 }
 
-/// The finding a photo raises by itself, without words on who is in it.
-fn only_a_photo(finding: &Finding) -> bool {
-    finding.kind == Kind::PeopleInPhotos && finding.trigger == PHOTO_FLAG
-}
-
 /// The strictest clear verdict among the findings. A permissive one ("allowed",
 /// "allowed if") clears the draft only when every finding is clear: a rule that applies
 /// without a clear verdict leaves the draft undecided, never cleared.
 fn overall_verdict(findings: &[Finding]) -> Option<Verdict> {
     let all_clear = findings
         .iter()
-        .all(|f| f.verdict.is_some() || only_a_photo(f));
+        .all(|f| f.verdict.is_some() || f.only_a_photo);
     strictest(findings.iter().filter_map(|f| f.verdict), all_clear)
 }
 
@@ -2360,6 +2359,7 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
             trigger: hit.trigger,
             verdict,
             passages,
+            only_a_photo: photo_alone,
         });
     }
     let verdict = overall_verdict(&findings);
@@ -2619,6 +2619,23 @@ mod tests {
         let text = render_text(&review, engine.config());
         assert!(text.contains("Unser Umsatz ist um 20 % gestiegen.") && text.contains("→"));
         assert!(text.contains("de/richtlinie.md:"), "{text}");
+    }
+
+    #[test]
+    fn a_photo_named_but_not_described_is_cited_not_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        for draft in ["Geht wählen!", "Mein Foto vom Wahltag: geht wählen!"] {
+            let reviewed = review(&engine, draft, true).unwrap();
+            let photo = reviewed
+                .findings
+                .iter()
+                .find(|f| f.kind == Kind::PeopleInPhotos)
+                .expect("the photo is a finding");
+            assert_eq!(photo.verdict, None, "{draft}");
+            // The photo leaves the politics rule's permission standing.
+            assert_eq!(reviewed.verdict, Some(Verdict::Allowed), "{draft}");
+        }
     }
 
     #[test]

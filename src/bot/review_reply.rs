@@ -160,6 +160,7 @@ pub(crate) mod tests {
                     (12, 20),
                     "Fotos von Kolleginnen nur mit Einwilligung.",
                 )],
+                only_a_photo: false,
             })
             .collect();
         Review {
