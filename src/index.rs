@@ -139,6 +139,11 @@ impl DocumentTitle {
             terms,
         }
     }
+
+    /// Whether `word` is one of the title's or file name's words.
+    pub fn has_word(&self, analyzer: &Analyzer, word: &str) -> bool {
+        self.terms.contains(&analyzer.stem(word, self.lang))
+    }
 }
 
 /// How many word positions apart two terms may stand to count as a pair.

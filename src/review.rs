@@ -1993,7 +1993,7 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
     for (i, sentence) in sentences.iter().enumerate() {
         let w = Words::new(sentence);
         let mut push = |kind: Kind, found: Option<(Topic, String)>| {
-            if let Some((topic, trigger)) = found {
+            if let Some((topic, trigger)) = found.filter(|(_, t)| !in_other_sense(&w, t)) {
                 hits.push(Hit {
                     kind,
                     topic,
@@ -2026,7 +2026,6 @@ fn detect(sentences: &[&str], photo: bool, common: &dyn Fn(&str) -> bool) -> Vec
         push(Kind::Colleagues, detect_colleagues(&w));
         push(Kind::Media, detect_media(&w));
         push(Kind::Employer, detect_employer(&w));
-        hits.retain(|hit| hit.sentence != i || !in_other_sense(&w, &hit.trigger));
     }
     // With a photo, people may be in it even when the text doesn't say so.
     if photo && !hits.iter().any(|h| h.kind == Kind::PeopleInPhotos) {
@@ -2305,12 +2304,10 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
         // The organisation whose rules these are, named in a document's title
         // ("Stadtwerke Talbrück", "GSA"), is where the author works: no customer.
         let names_a_document = |word: &str| {
-            let lower = word.to_lowercase();
-            snapshot.document_titles.values().any(|title| {
-                title
-                    .terms
-                    .contains(&snapshot.analyzer.stem(&lower, title.lang))
-            })
+            snapshot
+                .document_titles
+                .values()
+                .any(|title| title.has_word(&snapshot.analyzer, word))
         };
         let mut hits = detect(&sentences, photo, &common);
         hits.retain(|hit| {
@@ -2462,10 +2459,9 @@ mod tests {
     use super::*;
 
     fn engine(dir: &std::path::Path) -> Engine {
-        let guidelines = dir.join("guidelines");
-        std::fs::create_dir_all(guidelines.join("de")).unwrap();
-        std::fs::write(
-            guidelines.join("de/richtlinie.md"),
+        engine_with(
+            dir,
+            "de/richtlinie.md",
             "---\ntitle: Richtlinie\nlang: de\n---\n\n# Richtlinie\n\n\
              ## Zahlen und Umsatz\n\n\
              - ❌ **Nicht erlaubt:** Umsatzzahlen und andere Geschäftszahlen veröffentlichen.\n\n\
@@ -2474,9 +2470,15 @@ mod tests {
              ## Politik\n\n\
              - ✅ **Erlaubt:** Sich privat politisch äußern, etwa zu einer Wahl.\n",
         )
-        .unwrap();
+    }
+
+    /// An engine on a guidelines folder in `dir` holding the one document `file`.
+    fn engine_with(dir: &std::path::Path, file: &str, markdown: &str) -> Engine {
+        let path = dir.join("guidelines").join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, markdown).unwrap();
         let config = Config {
-            guidelines,
+            guidelines: dir.join("guidelines"),
             index: dir.join("index"),
             ..Config::default()
         };
@@ -2570,20 +2572,12 @@ mod tests {
     #[test]
     fn the_organisation_a_document_is_for_is_no_customer() {
         let dir = tempfile::tempdir().unwrap();
-        let guidelines = dir.path().join("guidelines");
-        std::fs::create_dir_all(&guidelines).unwrap();
-        std::fs::write(
-            guidelines.join("dienstanweisung.md"),
+        let engine = engine_with(
+            dir.path(),
+            "dienstanweisung.md",
             "# Dienstanweisung der Stadtwerke Talbrück\n\n## Datenschutz\n\n\
              Namen von Kundinnen und Kunden werden nicht veröffentlicht.\n",
-        )
-        .unwrap();
-        let engine = Engine::open(Config {
-            guidelines,
-            index: dir.path().join("index"),
-            ..Config::default()
-        })
-        .unwrap();
+        );
         let kinds = |draft: &str| -> Vec<Kind> {
             let review = review(&engine, draft, false).unwrap();
             review.findings.iter().map(|f| f.kind).collect()

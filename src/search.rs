@@ -144,12 +144,14 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         let lower = word.text.to_lowercase();
         let is_number = lower.chars().any(|c| c.is_ascii_digit());
         // "koennen" is "können" typed without umlauts.
-        let with_umlauts = lower
-            .replace("ae", "ä")
-            .replace("oe", "ö")
-            .replace("ue", "ü");
+        let with_umlauts = || {
+            lower
+                .replace("ae", "ä")
+                .replace("oe", "ö")
+                .replace("ue", "ü")
+        };
         let noise = is_question_noise(&lower, lang)
-            || (lang == Lang::De && is_question_noise(&with_umlauts, lang))
+            || (lang == Lang::De && is_question_noise(&with_umlauts(), lang))
             || is_question_noise(&analyzer.stem(&lower, Lang::En), lang)
             || (is_stop_word(&lower, lang.other()) && lower.len() <= 4);
         // Numbers count only where the guidelines use them ("über 50 EUR").
@@ -491,14 +493,12 @@ fn leading_condition(sentence: &str) -> Option<&str> {
     (!main.trim().is_empty()).then_some(clause)
 }
 
-/// The question's concepts a set of terms holds.
+/// The question's concepts that have a term passing `has` (in a section, a sentence…).
 fn concepts_in<'a>(
     plan: &'a QueryPlan,
-    terms: &'a HashSet<String>,
+    has: impl Fn(&str) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Concept> {
-    plan.concepts
-        .iter()
-        .filter(|c| c.has_term(|t| terms.contains(t)))
+    plan.concepts.iter().filter(move |c| c.has_term(&has))
 }
 
 /// A restriction given on less evidence than other verdicts must state at least this
@@ -868,9 +868,7 @@ fn title_names(snapshot: &Snapshot, plan: &QueryPlan, word: &str, title: &Docume
     if across && word.chars().count() < MIN_NAME_ACROSS_LANGUAGES {
         return false;
     }
-    title
-        .terms
-        .contains(&snapshot.analyzer.stem(word, title.lang))
+    title.has_word(&snapshot.analyzer, word)
 }
 
 /// Words shorter than this name no document written in the other language.
@@ -994,24 +992,16 @@ fn rank(
             coverage: section_coverage,
             matched_idf,
             features,
-            matched_concepts: plan
-                .concepts
-                .iter()
-                .filter(|c| {
-                    c.has_term(|t| {
-                        terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
-                    })
-                })
-                .count(),
+            matched_concepts: concepts_in(plan, |t| {
+                terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
+            })
+            .count(),
             // The name of the document asked about counts as stated by each of its
             // rules: for "can I DM @kubernetesio and ask them to tweet …?", "The
             // kubernetesio account will not … reply to any accounts" states two concepts.
             verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
                 let sentence_terms = analyzer.term_set(sentence, section.lang);
-                plan.concepts
-                    .iter()
-                    .filter(|c| c.has_term(|t| sentence_terms.contains(t) || names_document(t)))
-                    .count()
+                concepts_in(plan, |t| sentence_terms.contains(t) || names_document(t)).count()
             }),
             quote,
         });
@@ -1071,7 +1061,7 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             "verdict_basis": c.quote.verdict_basis.map(|b| format!("{b:?}")),
             "verdict_concepts": c.quote.verdict_sentence.as_ref().map(|v| {
                 let terms = snapshot.analyzer.term_set(v, s.lang);
-                concepts_in(plan, &terms).map(|k| k.word.clone()).collect::<Vec<_>>()
+                concepts_in(plan, |t| terms.contains(t)).map(|k| k.word.clone()).collect::<Vec<_>>()
             }),
         });
         eprintln!("RANKING {line}");
