@@ -518,6 +518,26 @@ impl Analyzer {
             .collect()
     }
 
+    /// The terms of a text that name what its words are: each word's own terms and the
+    /// head of each compound, not its other parts (a "Containernummer" is a number, not
+    /// a container).
+    pub fn head_term_set(&self, text: &str, lang: Lang) -> HashSet<String> {
+        let mut terms = HashSet::new();
+        for word in words(text) {
+            let lower = word.text.to_lowercase();
+            if is_stop_word(&lower, lang) {
+                continue;
+            }
+            let compound = self.compound_words(&lower, lang);
+            if let Some(head) = compound.last() {
+                terms.extend(self.part_terms(std::slice::from_ref(head), lang));
+            }
+            terms.extend(self.verb_forms(&lower, lang));
+            terms.insert(self.stem(&lower, lang));
+        }
+        terms
+    }
+
     /// The index terms of a text's whole words, without compound parts: stop words and
     /// the (lowercase) words `keep` rejects are dropped. Names are whole words.
     pub fn whole_word_terms(
@@ -660,6 +680,19 @@ mod tests {
             a.compound_words("Bundesbediensteter", Lang::De),
             vec!["bund".to_string(), "bediensteter".to_string()]
         );
+    }
+
+    #[test]
+    fn head_terms_name_a_compound_by_its_head() {
+        let a = analyzer(&[
+            "Der Container und die Nummern",
+            "Das Auto und sein Kennzeichen",
+        ]);
+        let t = a.head_term_set("keine Containernummern oder Autokennzeichen", Lang::De);
+        assert!(t.contains(&a.stem("nummern", Lang::De)), "{t:?}");
+        assert!(t.contains(&a.stem("kennzeichen", Lang::De)), "{t:?}");
+        assert!(!t.contains(&a.stem("container", Lang::De)), "{t:?}");
+        assert!(!t.contains(&a.stem("auto", Lang::De)), "{t:?}");
     }
 
     #[test]

@@ -141,6 +141,24 @@ pub struct Relevance {
     pub specific: f32,
 }
 
+/// How much of the question a piece of a section speaks to.
+pub trait Rate {
+    fn rate(&self, text: &str) -> Relevance;
+
+    /// The share of the question the text covers by what its words name: their own
+    /// terms and the heads of compounds, not the other parts ("keine Containernummern"
+    /// excludes numbers, not the containers a question mentions).
+    fn coverage_by_heads(&self, text: &str) -> f32 {
+        self.rate(text).coverage
+    }
+}
+
+impl<F: Fn(&str) -> Relevance> Rate for F {
+    fn rate(&self, text: &str) -> Relevance {
+        self(text)
+    }
+}
+
 /// How a quote's verdict was reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerdictBasis {
@@ -175,7 +193,7 @@ const MAX_QUOTE_CHARS: usize = 480;
 /// Picks the sentences of `section` that answer: the best-scoring one, its neighbour,
 /// a second strong one, and the sentence carrying the verdict. `rate` tells how much of
 /// the question a sentence speaks to.
-pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance) -> Quote {
+pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
     let sentences = sentences(section);
     if sentences.is_empty() {
         return Quote {
@@ -190,7 +208,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
             best_sentence_coverage: 0.0,
         };
     }
-    let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
+    let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate.rate(&s.text)).collect();
     read_list_items_with_their_lead_in(&sentences, &rate, &mut relevance);
     let mut verdicts = sentence_verdicts(&sentences);
     drop_answers_to_other_questions(section, &mut verdicts);
@@ -266,7 +284,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Fn(&str) -> Relevance
 /// a political fundraiser"): it speaks to the question as the two do together.
 fn read_list_items_with_their_lead_in(
     sentences: &[Sentence],
-    rate: &impl Fn(&str) -> Relevance,
+    rate: &impl Rate,
     relevance: &mut [Relevance],
 ) {
     let mut lead_in: Option<&str> = None;
@@ -276,7 +294,7 @@ fn read_list_items_with_their_lead_in(
             continue;
         }
         if let Some(lead_in) = lead_in {
-            let together = rate(&format!("{lead_in} {}", sentence.text));
+            let together = rate.rate(&format!("{lead_in} {}", sentence.text));
             relevance[i].coverage = relevance[i].coverage.max(together.coverage);
             relevance[i].specific = relevance[i].specific.max(together.specific);
         }
@@ -338,7 +356,7 @@ fn apply_amounts(
 fn fail_excluding_conditions(
     sentences: &[Sentence],
     question: &str,
-    rate: &impl Fn(&str) -> Relevance,
+    rate: &impl Rate,
     verdicts: &mut [Option<Finding>],
 ) {
     for (i, finding) in verdicts.iter_mut().enumerate() {
@@ -370,13 +388,11 @@ const EXCLUDING_CONDITIONS: &[&str] = &[
 ];
 
 /// Whether the question asks about something a permission's condition rules out: the
-/// excluded things cover part of the question that the rest of the rule does not, and
-/// the question doesn't itself say they are absent ("ohne Kennzeichen").
-fn names_what_condition_excludes(
-    rule: &str,
-    question: &str,
-    rate: &impl Fn(&str) -> Relevance,
-) -> bool {
+/// excluded things cover part of the question that the rest of the rule does not, by
+/// what they are rather than what they are made of (the containers in a photo are no
+/// "Containernummern"), and the question doesn't itself say they are absent ("ohne
+/// Kennzeichen").
+fn names_what_condition_excludes(rule: &str, question: &str, rate: &impl Rate) -> bool {
     let lower = rule.to_lowercase();
     let Some(start) = EXCLUDING_CONDITIONS
         .iter()
@@ -392,8 +408,8 @@ fn names_what_condition_excludes(
     if question_excludes || !rule.is_char_boundary(start) {
         return false;
     }
-    let (rest, excluded) = rule.split_at(start);
-    rate(excluded).coverage > 0.0 && rate(rule).coverage > rate(rest).coverage + 0.05
+    let rest = &rule[..start];
+    rate.coverage_by_heads(rule) > rate.coverage_by_heads(rest) + 0.05
 }
 
 /// The verdict a section gives on a question, and the sentence that carries it.
@@ -586,7 +602,7 @@ mod tests {
         let quote = quote(
             &doc.sections[0],
             "some troll keeps replying nasty stuff, should we engage?",
-            |s| {
+            |s: &str| {
                 let coverage = if s.contains("hostile") { 0.8 } else { 0.1 };
                 Relevance {
                     coverage,
@@ -609,7 +625,7 @@ mod tests {
         let quote = quote(
             &doc.sections[0],
             "Darf ich Fotos von Kindern posten?",
-            |s| {
+            |s: &str| {
                 let (coverage, specific) = if s.contains("Kindern") {
                     (1.0, 1.0)
                 } else if s.contains("Fotos") {
@@ -712,7 +728,7 @@ mod tests {
                 specific: share,
             }
         };
-        let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate(&s.text)).collect();
+        let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate.rate(&s.text)).collect();
         read_list_items_with_their_lead_in(&sentences, &rate, &mut relevance);
         let coverage: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
         assert_eq!(coverage, vec![0.5, 1.0, 0.5]);
@@ -745,7 +761,7 @@ mod tests {
         let q = quote(
             &doc.sections[0],
             "May I like a candidate's page on Facebook?",
-            |s| Relevance {
+            |s: &str| Relevance {
                 coverage: if s.contains("like") { 0.8 } else { 0.1 },
                 specific: 0.0,
             },
@@ -758,7 +774,7 @@ mod tests {
         let q = quote(
             &doc.sections[0],
             "Would a campaign button at work break the rules?",
-            |s| Relevance {
+            |s: &str| Relevance {
                 coverage: if s.contains("button") { 0.8 } else { 0.3 },
                 specific: 0.0,
             },

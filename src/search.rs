@@ -460,6 +460,33 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// Rates a section's sentences against the question.
+struct SentenceRater<'a> {
+    plan: &'a QueryPlan,
+    /// What the question asks beyond the section's headings.
+    beyond_topic: Option<&'a QueryPlan>,
+    analyzer: &'a analysis::Analyzer,
+    lang: Lang,
+    unknown: f32,
+}
+
+impl passage::Rate for SentenceRater<'_> {
+    fn rate(&self, text: &str) -> passage::Relevance {
+        let terms = self.analyzer.term_set(text, self.lang);
+        passage::Relevance {
+            coverage: coverage(self.plan, self.unknown, |t| terms.contains(t)).0,
+            specific: self
+                .beyond_topic
+                .map_or(0.0, |p| coverage(p, 0.0, |t| terms.contains(t)).0),
+        }
+    }
+
+    fn coverage_by_heads(&self, text: &str) -> f32 {
+        let terms = self.analyzer.head_term_set(text, self.lang);
+        coverage(self.plan, self.unknown, |t| terms.contains(t)).0
+    }
+}
+
 /// Whether the question states that a permission's condition holds: "If you are
 /// speaking at an event, it is okay to post live" for "I'm giving a talk at a conference
 /// — may I live-tweet it?". Only a condition that opens the sentence ("If …, …", "Wenn
@@ -925,16 +952,14 @@ fn rank(
         let (heading_coverage, _) = coverage(plan, unknown, |t| terms.heading.contains(t));
         let analyzer = &snapshot.analyzer;
         let beyond_topic = beyond_topic(plan, |t| terms.heading.contains(t));
-        let quote = passage::quote(section, question, |sentence| {
-            let sentence_terms = analyzer.term_set(sentence, section.lang);
-            passage::Relevance {
-                coverage: coverage(plan, unknown, |t| sentence_terms.contains(t)).0,
-                specific: beyond_topic
-                    .as_ref()
-                    .map_or(0.0, |p| coverage(p, 0.0, |t| sentence_terms.contains(t)).0),
-            }
-        });
-        let mut quote = quote;
+        let rater = SentenceRater {
+            plan,
+            beyond_topic: beyond_topic.as_ref(),
+            analyzer,
+            lang: section.lang,
+            unknown,
+        };
+        let mut quote = passage::quote(section, question, rater);
         if quote.verdict == Some(Verdict::Conditional)
             && quote.verdict_basis != Some(passage::VerdictBasis::Answer)
             && quote
