@@ -110,6 +110,28 @@ pub struct SectionTerms {
     pub body: HashSet<String>,
     /// Pairs of terms standing within a few words of each other, for phrase matches.
     pub pairs: HashSet<(String, String)>,
+    /// The terms of each run of [`WINDOW_SENTENCES`] consecutive sentences; empty for a
+    /// section short enough to be read whole.
+    pub windows: Vec<HashSet<String>>,
+}
+
+/// Sentences a reader takes in together: a long section covers something of nearly
+/// any question somewhere, while the rule asked about stands in one place.
+pub const WINDOW_SENTENCES: usize = 5;
+
+fn sentence_windows(analyzer: &Analyzer, section: &Section) -> Vec<HashSet<String>> {
+    let sentences = crate::passage::sentences(section);
+    if sentences.len() <= WINDOW_SENTENCES {
+        return Vec::new();
+    }
+    let term_sets: Vec<HashSet<String>> = sentences
+        .iter()
+        .map(|s| analyzer.term_set(&s.text, section.lang))
+        .collect();
+    term_sets
+        .windows(WINDOW_SENTENCES)
+        .map(|run| run.iter().flatten().cloned().collect())
+        .collect()
 }
 
 /// A document's title and file name, which may name the organisation or project whose
@@ -382,6 +404,7 @@ fn snapshot_from(
             own_heading: analyzer.term_set(section.heading(), section.lang),
             body: analyzer.term_set(&body_text, section.lang),
             pairs: term_pairs(&analyzer, &[section.heading(), &body_text], section.lang),
+            windows: sentence_windows(&analyzer, section),
         };
         for term in terms.heading.union(&terms.body) {
             *doc_freq.entry(term.clone()).or_default() += 1;
@@ -764,4 +787,27 @@ pub fn is_outdated(snapshot: &Snapshot, guidelines: &Path, max_file_bytes: u64) 
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse_document;
+
+    #[test]
+    fn long_sections_are_read_in_runs_of_sentences() {
+        let body: Vec<String> = (1..=7)
+            .map(|n| format!("Rule number{n} applies."))
+            .collect();
+        let md = format!("# Rules\n\n{}\n\n# Short\n\nOne rule.\n", body.join(" "));
+        let doc = parse_document("r.md", md.as_bytes(), Lang::En).unwrap();
+        let analyzer = analyzer_for(&doc.sections);
+        let windows = sentence_windows(&analyzer, &doc.sections[0]);
+        assert_eq!(windows.len(), 7 - WINDOW_SENTENCES + 1);
+        let first = analyzer.stem("number1", Lang::En);
+        let last = analyzer.stem("number7", Lang::En);
+        assert!(windows[0].contains(&first) && !windows[0].contains(&last));
+        assert!(windows[2].contains(&last) && !windows[2].contains(&first));
+        assert!(sentence_windows(&analyzer, &doc.sections[1]).is_empty());
+    }
 }

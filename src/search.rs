@@ -460,6 +460,21 @@ pub fn coverage(
     (covered / total, mass)
 }
 
+/// How much of the question the best run of a few consecutive sentences covers, with
+/// what `also` covers (the headings); `None` for a section short enough to be read
+/// whole.
+fn best_window_coverage(
+    windows: &[HashSet<String>],
+    plan: &QueryPlan,
+    unknown: f32,
+    also: impl Fn(&str) -> bool,
+) -> Option<f32> {
+    windows
+        .iter()
+        .map(|window| coverage(plan, unknown, |t| also(t) || window.contains(t)).0)
+        .reduce(f32::max)
+}
+
 /// Rates a section's sentences against the question.
 struct SentenceRater<'a> {
     plan: &'a QueryPlan,
@@ -659,6 +674,7 @@ struct Features {
     bm25: f32,
     bm25_norm: f32,
     coverage: f32,
+    window_coverage: f32,
     heading_coverage: f32,
     own_heading_coverage: f32,
     sentence_coverage: f32,
@@ -949,6 +965,10 @@ fn rank(
         let (section_coverage, matched_idf) = coverage(plan, unknown, |t| {
             terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
         });
+        let window_coverage = best_window_coverage(&terms.windows, plan, unknown, |t| {
+            terms.heading.contains(t) || names_document(t)
+        })
+        .unwrap_or(section_coverage);
         let (heading_coverage, _) = coverage(plan, unknown, |t| terms.heading.contains(t));
         let analyzer = &snapshot.analyzer;
         let beyond_topic = beyond_topic(plan, |t| terms.heading.contains(t));
@@ -979,6 +999,7 @@ fn rank(
             bm25,
             bm25_norm: bm25 / max_bm25,
             coverage: section_coverage,
+            window_coverage,
             heading_coverage,
             own_heading_coverage,
             sentence_coverage: quote.best_sentence_coverage,
@@ -987,12 +1008,14 @@ fn rank(
         };
         let same_lang = if section.lang == plan.lang { 1.0 } else { 0.0 };
         // Weights fitted on the dev sets (see the retrieval issue's closing note): how much
-        // of the question the section and its headings cover matters most, then whether
-        // one sentence covers it and whether neighbouring question words stand together;
+        // of the question the section and its headings cover matters most (half of it
+        // counted in the best few consecutive sentences, so that a long section does not
+        // win by covering a little everywhere), then whether one sentence covers it and
+        // whether neighbouring question words stand together;
         // BM25, the question's language and how much of it the whole document speaks to
         // break ties.
         let score = 0.2 * features.bm25_norm
-            + 0.5 * section_coverage
+            + 0.25 * (section_coverage + window_coverage)
             + 0.35 * heading_coverage
             + 0.35 * quote.best_sentence_coverage
             + 0.2 * phrase_coverage
