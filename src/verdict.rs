@@ -131,6 +131,11 @@ const APPROVAL: &[&str] = &[
     "ohne ausdrückliche",
     "ohne schriftliche",
     "get permission",
+    "only after discussing",
+    "only after consulting",
+    "only after checking",
+    "only after talking",
+    "nach absprache",
     "check with",
     "clear it with",
     "signed off",
@@ -1030,6 +1035,10 @@ mod tests {
         );
         assert_eq!(
             verdict("Please let the outreach team know beforehand so they can provide guidance."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            verdict("Block them as a last resort and only after discussing with team members."),
             Some(Verdict::NeedsApproval)
         );
         assert_eq!(verdict("Use the template to avoid typos."), None);
