@@ -587,6 +587,9 @@ pub(crate) fn concept_strength(concept: &Concept, has_term: &impl Fn(&str) -> bo
     direct.max(from_parts)
 }
 
+/// A concept matched at least this strongly counts as matched evidence.
+const FIRM_MATCH: f32 = 0.5;
+
 /// What a compound's parts weigh together, when all of them match.
 const COMPOUND_PART_WEIGHT: f32 = 0.8;
 
@@ -1040,10 +1043,17 @@ fn rank(
             coverage: section_coverage,
             matched_idf,
             features,
-            matched_concepts: concepts_in(plan, |t| {
-                terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
-            })
-            .count(),
+            // A concept met only by a part of a synonym ("Büro" in an "office" question
+            // via "Bürogebäude") is too loose a match to count as evidence.
+            matched_concepts: plan
+                .concepts
+                .iter()
+                .filter(|c| {
+                    concept_strength(c, &|t: &str| {
+                        terms.heading.contains(t) || terms.body.contains(t) || names_document(t)
+                    }) >= FIRM_MATCH
+                })
+                .count(),
             // The name of the document asked about counts as stated by each of its
             // rules: for "can I DM @kubernetesio and ask them to tweet …?", "The
             // kubernetesio account will not … reply to any accounts" states two concepts.

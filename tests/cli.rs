@@ -612,3 +612,25 @@ fn the_rules_for_the_askers_class_of_people_answer() {
         "Rules for general staff"
     );
 }
+
+/// A question about something the guidelines never mention ("dog") is not answered by a
+/// section that shares only a verb with it and part of a synonym ("bring" in German
+/// "bringt"; "stellen", part of "Dienststellen", a word for "offices").
+#[test]
+fn a_loose_match_does_not_answer_a_question_about_something_never_mentioned() {
+    // Enough other sections that "bring" is a rare, telling word.
+    let others: String = (1..=40)
+        .map(|n| format!("## Thema {n}\n\nRegel Nummer {n} gilt für Beiträge.\n\n"))
+        .collect();
+    let rules = format!(
+        "---\nlanguage: de\n---\n# Regeln\n\n## Minderjährige\n\nDie Arbeit mit Minderjährigen bringt besondere Anforderungen mit sich. Am Ende stellen die Jugendlichen ihre Projekte vor.\n\n{others}"
+    );
+    let guidelines = guidelines_with(&[("regeln.md", &rules)]);
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "can i bring my dog to the office?",
+    );
+    assert_eq!(answer["abstained"], true, "{answer}");
+}
