@@ -230,7 +230,11 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
         .iter()
         .map(|s| s.text.trim_end().ends_with('?'))
         .collect();
-    let choice = choose_verdict(&verdicts, &relevance, &asking);
+    let consent: Vec<Consent> = sentences
+        .iter()
+        .map(|s| Consent::of(&s.text, question))
+        .collect();
+    let choice = choose_verdict(&verdicts, &relevance, &asking, &consent);
     if let Some(choice) = &choice {
         add(choice.sentence, &mut chosen);
     }
@@ -437,6 +441,7 @@ fn choose_verdict(
     verdicts: &[Option<Finding>],
     relevance: &[Relevance],
     asking: &[bool],
+    consent: &[Consent],
 ) -> Option<VerdictChoice> {
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
@@ -472,6 +477,29 @@ fn choose_verdict(
         .copied()
         .filter(|&i| key(i) >= 0.9 * top)
         .collect();
+    // "🔶 Allowed if everyone recognisable agreed" and "❌ Not allowed: snapshots of
+    // colleagues who were not asked" are one rule seen from two sides: unless the
+    // question says nobody is asked, the permission and its condition answer it — when
+    // it is as relevant, or the question asks nothing beyond the section's topic.
+    let is = |i: usize, v: Verdict| verdicts[i].is_some_and(|f| f.verdict == v);
+    let consent_permission = stating
+        .iter()
+        .copied()
+        .filter(|&i| is(i, Verdict::Conditional) && consent[i] == Consent::Condition)
+        .max_by(|&a, &b| key(a).total_cmp(&key(b)));
+    let near_tied = match consent_permission {
+        Some(permission) if basis == VerdictBasis::Topic || near_tied.contains(&permission) => {
+            let mut answering: Vec<usize> = near_tied
+                .into_iter()
+                .filter(|&i| !(is(i, Verdict::NotAllowed) && consent[i] == Consent::BanWithout))
+                .collect();
+            if !answering.contains(&permission) {
+                answering.push(permission);
+            }
+            answering
+        }
+        _ => near_tied,
+    };
     let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
     // A question that asks two things ("share the ad and add that the pay is great") is
     // answered by the rule that restricts: a permission for one part must not clear the
@@ -496,6 +524,31 @@ fn choose_verdict(
         finding: verdicts[sentence]?,
         basis,
     })
+}
+
+/// What a sentence says of consent, as far as the question leaves it open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Consent {
+    /// Nothing, or the question itself says consent is skipped.
+    Silent,
+    /// A ban on going without consent.
+    BanWithout,
+    /// Consent as a condition.
+    Condition,
+}
+
+impl Consent {
+    fn of(sentence: &str, question: &str) -> Self {
+        if verdict::skips_approval(question) {
+            Consent::Silent
+        } else if verdict::bans_going_without_consent(sentence) {
+            Consent::BanWithout
+        } else if verdict::asks_consent(sentence) {
+            Consent::Condition
+        } else {
+            Consent::Silent
+        }
+    }
 }
 
 /// When the sentence that speaks most to the question describes a situation rather
@@ -708,6 +761,40 @@ mod tests {
         let q = quote(&doc.sections[0], "Fotos von Kindern vom Familientag?", rate);
         assert_eq!(q.verdict, Some(Verdict::NotAllowed));
         assert!(q.verdict_relevance > 0.6, "vouched for by the situation");
+    }
+
+    #[test]
+    fn a_ban_on_going_without_consent_leaves_the_permission_with_consent_to_answer() {
+        let md = "# Fotos von Kollegen\n\n- 🔶 **Erlaubt, wenn:** Alle Kollegen vorher zugestimmt haben.\n- ❌ **Nicht erlaubt:** Bilder von Kollegen, die nicht gefragt wurden, oder Bilder beim Essen.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::De).unwrap();
+        // Asked about the section's topic: the ban names "Bilder" and "Kollegen", the
+        // permission only "Kollegen".
+        let rate = |s: &str| Relevance {
+            coverage: 0.4 + if s.contains("Bilder") { 0.3 } else { 0.0 },
+            specific: 0.0,
+        };
+        let asked = |q: &str| quote(&doc.sections[0], q, rate).verdict;
+        assert_eq!(
+            asked("Darf ich Bilder von Kollegen posten?"),
+            Some(Verdict::Conditional)
+        );
+        assert_eq!(
+            asked("Darf ich Bilder von Kollegen posten, ohne zu fragen?"),
+            Some(Verdict::NotAllowed)
+        );
+        let rate_eating = |s: &str| {
+            let specific = if s.contains("Essen") { 0.8 } else { 0.0 };
+            Relevance {
+                coverage: 0.4 + specific / 2.0,
+                specific,
+            }
+        };
+        let eating = quote(
+            &doc.sections[0],
+            "Bilder von Kollegen beim Essen?",
+            rate_eating,
+        );
+        assert_eq!(eating.verdict, Some(Verdict::NotAllowed));
     }
 
     #[test]

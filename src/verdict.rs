@@ -786,15 +786,68 @@ const SKIPPED_APPROVAL: &[&str] = &[
     "ohne bescheid",
 ];
 
+/// Whether the question says approval or consent will be skipped ("ohne zu fragen").
+pub fn skips_approval(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    SKIPPED_APPROVAL.iter().any(|p| lower.contains(p))
+}
+
 /// A rule that requires approval forbids what the question says will be done without
 /// it.
 pub fn for_skipped_approval(verdict: Verdict, question: &str) -> Verdict {
-    let lower = question.to_lowercase();
-    if verdict == Verdict::NeedsApproval && SKIPPED_APPROVAL.iter().any(|p| lower.contains(p)) {
+    if verdict == Verdict::NeedsApproval && skips_approval(question) {
         Verdict::NotAllowed
     } else {
         verdict
     }
+}
+
+/// A ban on going without consent: "Schnappschüsse von Kollegen, die nicht gefragt
+/// wurden", "photos of people who have not agreed".
+const WITHOUT_CONSENT: &[&str] = &[
+    "nicht gefragt",
+    "nicht zugestimmt",
+    "nicht eingewilligt",
+    "ohne zustimmung",
+    "ohne ihre zustimmung",
+    "ohne einwilligung",
+    "ohne ihre einwilligung",
+    "ohne erlaubnis",
+    "ohne zu fragen",
+    "without consent",
+    "without their consent",
+    "without permission",
+    "without asking",
+    "not been asked",
+    "were not asked",
+    "have not agreed",
+    "haven't agreed",
+    "did not agree",
+];
+
+/// Consent as a permission's condition: "wenn alle … zugestimmt haben", "with their
+/// consent".
+const CONSENT: &[&str] = &[
+    "zugestimmt",
+    "zustimmung",
+    "einwilligung",
+    "eingewilligt",
+    "einverstanden",
+    "consent",
+    "agreed",
+    "permission",
+];
+
+/// Whether a rule bans doing something without the consent of those concerned.
+pub fn bans_going_without_consent(rule: &str) -> bool {
+    let lower = rule.to_lowercase();
+    WITHOUT_CONSENT.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a rule's condition is consent.
+pub fn asks_consent(rule: &str) -> bool {
+    let lower = rule.to_lowercase();
+    CONSENT.iter().any(|p| lower.contains(p))
 }
 
 #[cfg(test)]
