@@ -477,6 +477,23 @@ fn choose_verdict(
         .copied()
         .filter(|&i| key(i) >= 0.9 * top)
         .collect();
+    // A section that marks its rules ("❌ Nicht erlaubt: …") states its verdicts there:
+    // a nearly as relevant marked rule answers before the prose around it.
+    let marked = |i: &usize| verdicts[*i].is_some_and(|f| f.how == Stated::Marker);
+    let near_tied: Vec<usize> = if near_tied.iter().any(marked) {
+        near_tied
+    } else {
+        let marked_near: Vec<usize> = stating
+            .iter()
+            .copied()
+            .filter(|i| marked(i) && key(*i) >= MARKED_RULE_SHARE * top)
+            .collect();
+        if marked_near.is_empty() {
+            near_tied
+        } else {
+            marked_near
+        }
+    };
     // "🔶 Allowed if everyone recognisable agreed" and "❌ Not allowed: snapshots of
     // colleagues who were not asked" are one rule seen from two sides: unless the
     // question says nobody is asked, the permission and its condition answer it — when
@@ -525,6 +542,10 @@ fn choose_verdict(
         basis,
     })
 }
+
+/// How relevant a marked rule must be, as a share of the most relevant prose verdict,
+/// to answer before it.
+const MARKED_RULE_SHARE: f32 = 0.8;
 
 /// What a sentence says of consent, as far as the question leaves it open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -795,6 +816,49 @@ mod tests {
             rate_eating,
         );
         assert_eq!(eating.verdict, Some(Verdict::NotAllowed));
+    }
+
+    #[test]
+    fn a_marked_rule_answers_before_the_prose_around_it() {
+        let md = "# Eigene Texte\n\nEine Anzeige muss sauber formuliert sein und darf keine Zusagen enthalten.\n\n- ⚠️ **Nur mit Freigabe:** Eine Anzeige in eigenen Worten umformulieren.\n";
+        let doc = parse_document("e.md", md.as_bytes(), Lang::De).unwrap();
+        // The prose shares "formuliert" with the question, the marked rule "Worten":
+        // nearly as much.
+        let rate = |s: &str| {
+            let specific = if s.contains("formuliert") {
+                0.4
+            } else if s.contains("Worten") {
+                0.35
+            } else {
+                0.0
+            };
+            Relevance {
+                coverage: 0.3 + specific,
+                specific,
+            }
+        };
+        let q = quote(
+            &doc.sections[0],
+            "Darf ich die Anzeige in eigenen Worten formulieren?",
+            rate,
+        );
+        assert_eq!(q.verdict, Some(Verdict::NeedsApproval));
+        // A marked rule that speaks much less to the question does not.
+        let rate = |s: &str| {
+            let specific = if s.contains("formuliert") {
+                0.4
+            } else if s.contains("Worten") {
+                0.2
+            } else {
+                0.0
+            };
+            Relevance {
+                coverage: 0.3 + specific,
+                specific,
+            }
+        };
+        let q = quote(&doc.sections[0], "Darf ich Zusagen machen?", rate);
+        assert_eq!(q.verdict, Some(Verdict::NotAllowed));
     }
 
     #[test]
