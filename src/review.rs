@@ -97,6 +97,101 @@ const OTHER_SENSES: &[&str] = &[
     "better than last year",
 ];
 
+/// Words of private life: a post about the family, a birthday or a holiday.
+const PRIVATE_LIFE: &[&str] = &[
+    "schwester",
+    "bruder",
+    "mutter",
+    "vater",
+    "mama",
+    "papa",
+    "oma",
+    "opa",
+    "tochter",
+    "sohn",
+    "ehemann",
+    "ehefrau",
+    "geburtstag",
+    "hochzeit",
+    "urlaub",
+    "familie",
+    "sister",
+    "brother",
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "husband",
+    "wife",
+    "daughter",
+    "son",
+    "grandma",
+    "grandpa",
+    "birthday",
+    "wedding",
+    "vacation",
+    "holiday",
+    "family",
+    "trip",
+];
+
+/// Words of work: a post that uses one speaks of the job.
+const WORK: &[&str] = &[
+    "arbeit",
+    "beruf",
+    "job",
+    "firma",
+    "unternehmen",
+    "kolleg",
+    "kunde",
+    "kundin",
+    "projekt",
+    "produkt",
+    "team",
+    "büro",
+    "chef",
+    "dienst",
+    "work",
+    "company",
+    "colleague",
+    "coworker",
+    "customer",
+    "client",
+    "project",
+    "product",
+    "release",
+    "office",
+    "boss",
+    "employer",
+    "agency",
+    "business",
+];
+
+/// Whether a draft is plainly about private life — family, a birthday, a holiday — and
+/// says nothing of work or of the organisation (`names_organisation`): its "streng
+/// vertraulich" is a surprise cake, its "zero leaks" a kept secret, its "breach" a
+/// whale's.
+fn about_private_life(draft: &str, names_organisation: impl Fn(&str) -> bool) -> bool {
+    let words = Words::new(draft);
+    let private = words.exact(PRIVATE_LIFE).is_some()
+        || words
+            .lower
+            .iter()
+            // German compounds end in the word: "Lieblingsschwester". Short English
+            // words end others ("person").
+            .any(|w| {
+                PRIVATE_LIFE
+                    .iter()
+                    .any(|p| p.len() >= 5 && w.len() > p.len() + 2 && w.ends_with(p))
+            });
+    let work = words.prefix(WORK).is_some() || words.original.iter().any(|w| names_organisation(w));
+    private && !work
+}
+
+/// Kinds whose triggers private posts use in everyday senses.
+const FIGURATIVE_IN_PRIVATE_POSTS: &[Kind] = &[Kind::Confidential, Kind::Crisis];
+
 /// Whether the sentence uses the trigger in one of its [`OTHER_SENSES`].
 fn in_other_sense(w: &Words, trigger: &str) -> bool {
     let trigger = trigger.to_lowercase();
@@ -2310,6 +2405,9 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
                 .any(|title| title.has_word(&snapshot.analyzer, word))
         };
         let mut hits = detect(&sentences, photo, &common);
+        if about_private_life(&limited, names_a_document) {
+            hits.retain(|hit| !FIGURATIVE_IN_PRIVATE_POSTS.contains(&hit.kind));
+        }
         hits.retain(|hit| {
             let named = hit
                 .trigger
@@ -2586,6 +2684,32 @@ mod tests {
             !kinds("Nach Feierabend bei den Stadtwerken: Tomaten gießen.").contains(&Kind::Names)
         );
         assert!(kinds("Heute bei unserem Kunden Müller GmbH gewesen.").contains(&Kind::Names));
+    }
+
+    #[test]
+    fn a_private_posts_secrets_and_leaks_are_no_company_matters() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine_with(
+            dir.path(),
+            "richtlinie.md",
+            "# Richtlinie der Stadtwerke Talbrück\n\n## Vertrauliches\n\n\
+             Vertrauliche Informationen und interne Pläne werden nicht veröffentlicht.\n",
+        );
+        let kinds = |draft: &str| -> Vec<Kind> {
+            let review = review(&engine, draft, false).unwrap();
+            review.findings.iter().map(|f| f.kind).collect()
+        };
+        let cake =
+            "Streng vertraulich: Für den Geburtstag meiner Schwester steht die Torte schon bereit.";
+        assert!(!kinds(cake).contains(&Kind::Confidential));
+        // Work, or the organisation, in the same post: the secret may be the company's.
+        for draft in [
+            "Streng vertraulich: Für den Geburtstag meiner Schwester plant mein Team etwas.",
+            "Streng vertraulich: Die Stadtwerke planen zum Geburtstag meiner Schwester etwas.",
+            "Streng vertraulich: Unsere internen Pläne für nächstes Jahr stehen.",
+        ] {
+            assert!(kinds(draft).contains(&Kind::Confidential), "{draft}");
+        }
     }
 
     #[test]

@@ -156,5 +156,5 @@ fn draft_review_on_the_corpus_holds() {
     // Everyday posts (pets, races, gardens) whose words look like triggers.
     let report = eval_with("harmless_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("harmless drafts: {report}");
-    assert!(figure(&report, "false_objections") <= 7.0, "{report}");
+    assert!(figure(&report, "false_objections") <= 3.0, "{report}");
 }
