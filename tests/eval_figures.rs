@@ -157,4 +157,10 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("harmless_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("harmless drafts: {report}");
     assert!(figure(&report, "false_objections") <= 3.0, "{report}");
+    // Everyday posts full of words that look like triggers ("Data breach at our house:
+    // the dog found the treats"), and posts that do break a rule.
+    let report = eval_with("drafts_fresh2.jsonl", &corpus, &["--drafts"]);
+    eprintln!("fresh drafts 2: {report}");
+    assert!(figure(&report, "recall") >= 0.42, "{report}");
+    assert!(figure(&report, "false_objections") <= 13.0, "{report}");
 }
