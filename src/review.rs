@@ -741,7 +741,8 @@ const COMPANY_SUFFIXES: &[&str] = &["gmbh", "ag", "se", "inc", "ltd", "kg", "llc
 /// Customer, partner, competitor names.
 fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, String)> {
     if let Some(t) = w.any(
-        &["wettbewerb", "konkurren", "competitor", "mitbewerb"],
+        // "Wettbewerber" compete with us; a "Kuchenwettbewerb" is a contest.
+        &["wettbewerber", "konkurren", "competitor", "mitbewerb"],
         &[],
         &[
             "besser als",
@@ -1372,6 +1373,59 @@ fn own_employer() -> Vec<&'static str> {
 
 /// Political words beyond the sample handbook's: offices, campaigns, partisanship
 /// (prefixes, and phrases matched whole).
+/// Bodies that hold votes and campaigns of their own.
+const NON_POLITICAL_BODIES: &[&str] = &[
+    "verein",
+    "club",
+    "contest",
+    "wettbewerb",
+    "cook-off",
+    "turnier",
+    "tournament",
+    "dungeons",
+    "spieleabend",
+    "game",
+    "schützen",
+    "elternbeirat",
+    "klassensprecher",
+];
+
+/// Words of elections and campaigns, which clubs and games use too.
+const ELECTION_WORDS: &[&str] = &[
+    "wahl",
+    "wähl",
+    "election",
+    "vote",
+    "voting",
+    "voted",
+    "campaign",
+    "abgestimmt",
+    "stimmen",
+];
+
+/// Words that name politics itself.
+const POLITICAL_WORDS: &[&str] = &[
+    "partei",
+    "polit",
+    "bundestag",
+    "landtag",
+    "kommunal",
+    "senat",
+    "congress",
+    "kanzler",
+    "president",
+    "präsident",
+    "democrat",
+    "republican",
+    "partisan",
+    "candidate",
+    "kandidat",
+    "bürgermeister",
+    "mayor",
+    "governor",
+    "abgeordnet",
+];
+
 const POLITICS_PREFIXES: &str = "senat partisan nonpartisan ballot reelect re-elect nominee \
      congressm congressw caucus fundrais kommunalwahl bürgermeister stadtrat gemeinderat";
 const POLITICS_PHRASES: &str =
@@ -1385,6 +1439,11 @@ fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
     let prefixes: Vec<&str> = POLITICS_PREFIXES.split_whitespace().collect();
     let phrases: Vec<&str> = POLITICS_PHRASES.split('|').map(str::trim).collect();
     let general = || w.prefix(&prefixes).or_else(|| w.phrase(&phrases));
+    // A vote or a campaign among a club, a contest or a game is no politics, unless
+    // the post names politics too ("Ortsverein … Kommunalwahl").
+    let outside_politics = whole.prefix(NON_POLITICAL_BODIES).is_some()
+        && general().is_none()
+        && whole.prefix(POLITICAL_WORDS).is_none();
     let t = w
         .any(
             &[
@@ -1440,6 +1499,9 @@ fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
             &["fridays for future", "climate justice", "climate strike"],
         )
         .or_else(general)?;
+    if outside_politics && ELECTION_WORDS.iter().any(|e| t.starts_with(e)) {
+        return None;
+    }
     let company = whole
         .any(
             &[
@@ -1559,43 +1621,47 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
 
 /// Job ads and recruiting.
 fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
-    let job = w.any(
-        &[
-            "stelle",
-            "stellen",
-            "job",
-            "hiring",
-            "bewerb",
-            "karriere",
-            "recruit",
-            "vacanc",
-            "werkstudent",
-            "verstärkung",
-            "position",
-            "apply",
-            "applicant",
-            "candidate",
-            "interview",
-            "vorstellungsgespräch",
-            "nachfolge",
-            "empfehlungsprämie",
-            "referral",
-            "teamleitung",
-            "abteilungsleitung",
-        ],
-        &["opening", "openings", "role"],
-        &[
-            "wir suchen",
-            "we're looking for",
-            "we are looking for",
-            "sucht verstärkung",
-            "join us",
-            "join our team",
-            "looking for a",
-            "wird frei",
-            "frei wird",
-        ],
-    )?;
+    let job = w
+        .any(
+            &[
+                "stelle",
+                "stellen",
+                "job",
+                "hiring",
+                "bewerb",
+                "karriere",
+                "recruit",
+                "vacanc",
+                "werkstudent",
+                "verstärkung",
+                "position",
+                "apply",
+                "applicant",
+                "candidate",
+                "interview",
+                "vorstellungsgespräch",
+                "nachfolge",
+                "empfehlungsprämie",
+                "referral",
+                "teamleitung",
+                "abteilungsleitung",
+            ],
+            &["opening", "openings", "role"],
+            &[
+                "wir suchen",
+                "we're looking for",
+                "we are looking for",
+                "sucht verstärkung",
+                "join us",
+                "join our team",
+                "looking for a",
+                "wird frei",
+                "frei wird",
+            ],
+        )
+        // A "Wettbewerb" is a contest or the market, its "Wettbewerber" competitors: no
+        // one applies for a job there.
+        .filter(|job| !job.contains("wettbewerb"))?;
     if w.any(&["prämie", "referral", "empfehlung", "bonus"], &[], &[])
         .is_some()
         && w.any(&["split", "teilen", "share", "halbe", "half"], &[], &[])
@@ -2672,6 +2738,27 @@ mod tests {
         )
         .is_empty());
         assert!(!topics("Geht wählen, es ist Wahl!", false).is_empty());
+    }
+
+    #[test]
+    fn clubs_and_contests_vote_without_politics() {
+        assert!(topics(
+            "Wahl beim Schützenverein: 31 von 38 Stimmen für mich!",
+            false
+        )
+        .is_empty());
+        assert!(topics("Erster Platz beim Kuchenwettbewerb!", false).is_empty());
+        assert_eq!(
+            topics(
+                "Mit meinem Ortsverein einen Stand zur Kommunalwahl aufgebaut.",
+                false
+            ),
+            vec![Topic::Politics]
+        );
+        assert_eq!(
+            topics("Unsere Wettbewerber sind viel langsamer.", false),
+            vec![Topic::Competitor]
+        );
     }
 
     #[test]
