@@ -477,46 +477,8 @@ fn choose_verdict(
         .copied()
         .filter(|&i| key(i) >= 0.9 * top)
         .collect();
-    // A section that marks its rules ("❌ Nicht erlaubt: …") states its verdicts there:
-    // a nearly as relevant marked rule answers before the prose around it.
-    let marked = |i: &usize| verdicts[*i].is_some_and(|f| f.how == Stated::Marker);
-    let near_tied: Vec<usize> = if near_tied.iter().any(marked) {
-        near_tied
-    } else {
-        let marked_near: Vec<usize> = stating
-            .iter()
-            .copied()
-            .filter(|i| marked(i) && key(*i) >= MARKED_RULE_SHARE * top)
-            .collect();
-        if marked_near.is_empty() {
-            near_tied
-        } else {
-            marked_near
-        }
-    };
-    // "🔶 Allowed if everyone recognisable agreed" and "❌ Not allowed: snapshots of
-    // colleagues who were not asked" are one rule seen from two sides: unless the
-    // question says nobody is asked, the permission and its condition answer it — when
-    // it is as relevant, or the question asks nothing beyond the section's topic.
-    let is = |i: usize, v: Verdict| verdicts[i].is_some_and(|f| f.verdict == v);
-    let consent_permission = stating
-        .iter()
-        .copied()
-        .filter(|&i| is(i, Verdict::Conditional) && consent[i] == Consent::Condition)
-        .max_by(|&a, &b| key(a).total_cmp(&key(b)));
-    let near_tied = match consent_permission {
-        Some(permission) if basis == VerdictBasis::Topic || near_tied.contains(&permission) => {
-            let mut answering: Vec<usize> = near_tied
-                .into_iter()
-                .filter(|&i| !(is(i, Verdict::NotAllowed) && consent[i] == Consent::BanWithout))
-                .collect();
-            if !answering.contains(&permission) {
-                answering.push(permission);
-            }
-            answering
-        }
-        _ => near_tied,
-    };
+    let near_tied = prefer_marked_rules(near_tied, &stating, verdicts, key, top);
+    let near_tied = let_consent_answer(near_tied, &stating, verdicts, consent, key, basis);
     let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
     // A question that asks two things ("share the ad and add that the pay is great") is
     // answered by the rule that restricts: a permission for one part must not clear the
@@ -546,6 +508,66 @@ fn choose_verdict(
 /// How relevant a marked rule must be, as a share of the most relevant prose verdict,
 /// to answer before it.
 const MARKED_RULE_SHARE: f32 = 0.8;
+
+/// A section that marks its rules ("❌ Nicht erlaubt: …") states its verdicts there: when
+/// the near-tied rules are all prose, the marked rules nearly as relevant
+/// ([`MARKED_RULE_SHARE`]) answer instead.
+fn prefer_marked_rules(
+    near_tied: Vec<usize>,
+    stating: &[usize],
+    verdicts: &[Option<Finding>],
+    key: impl Fn(usize) -> f32,
+    top: f32,
+) -> Vec<usize> {
+    let marked = |i: usize| verdicts[i].is_some_and(|f| f.how == Stated::Marker);
+    if near_tied.iter().any(|&i| marked(i)) {
+        return near_tied;
+    }
+    let marked_near: Vec<usize> = stating
+        .iter()
+        .copied()
+        .filter(|&i| marked(i) && key(i) >= MARKED_RULE_SHARE * top)
+        .collect();
+    if marked_near.is_empty() {
+        near_tied
+    } else {
+        marked_near
+    }
+}
+
+/// "🔶 Allowed if everyone recognisable agreed" and "❌ Not allowed: snapshots of
+/// colleagues who were not asked" are one rule seen from two sides: unless the question
+/// says nobody is asked, the permission and its condition answer it — when it is among
+/// the near-tied rules, or the question asks nothing beyond the section's topic.
+fn let_consent_answer(
+    near_tied: Vec<usize>,
+    stating: &[usize],
+    verdicts: &[Option<Finding>],
+    consent: &[Consent],
+    key: impl Fn(usize) -> f32,
+    basis: VerdictBasis,
+) -> Vec<usize> {
+    let is = |i: usize, v: Verdict| verdicts[i].is_some_and(|f| f.verdict == v);
+    let permission = stating
+        .iter()
+        .copied()
+        .filter(|&i| is(i, Verdict::Conditional) && consent[i] == Consent::Condition)
+        .max_by(|&a, &b| key(a).total_cmp(&key(b)));
+    let Some(permission) = permission else {
+        return near_tied;
+    };
+    if basis != VerdictBasis::Topic && !near_tied.contains(&permission) {
+        return near_tied;
+    }
+    let mut answering: Vec<usize> = near_tied
+        .into_iter()
+        .filter(|&i| !(is(i, Verdict::NotAllowed) && consent[i] == Consent::BanWithout))
+        .collect();
+    if !answering.contains(&permission) {
+        answering.push(permission);
+    }
+    answering
+}
 
 /// What a sentence says of consent, as far as the question leaves it open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
