@@ -230,9 +230,16 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
         .iter()
         .map(|s| s.text.trim_end().ends_with('?'))
         .collect();
+    // What the rules say of consent matters only where they state a verdict, and not at
+    // all when the question says nobody is asked; that is read once.
+    let question_skips_consent = verdict::skips_approval(question);
     let consent: Vec<Consent> = sentences
         .iter()
-        .map(|s| Consent::of(&s.text, question))
+        .zip(&verdicts)
+        .map(|(s, found)| match found {
+            Some(_) if !question_skips_consent => Consent::of(&s.text),
+            _ => Consent::Silent,
+        })
         .collect();
     let choice = choose_verdict(&verdicts, &relevance, &asking, &consent);
     if let Some(choice) = &choice {
@@ -569,10 +576,10 @@ fn let_consent_answer(
     answering
 }
 
-/// What a sentence says of consent, as far as the question leaves it open.
+/// What a rule says of consent, as far as the question leaves it open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Consent {
-    /// Nothing, or the question itself says consent is skipped.
+    /// Nothing, or the question itself says consent is skipped, or no rule.
     Silent,
     /// A ban on going without consent.
     BanWithout,
@@ -581,10 +588,8 @@ enum Consent {
 }
 
 impl Consent {
-    fn of(sentence: &str, question: &str) -> Self {
-        if verdict::skips_approval(question) {
-            Consent::Silent
-        } else if verdict::bans_going_without_consent(sentence) {
+    fn of(sentence: &str) -> Self {
+        if verdict::bans_going_without_consent(sentence) {
             Consent::BanWithout
         } else if verdict::asks_consent(sentence) {
             Consent::Condition
