@@ -1619,6 +1619,17 @@ fn detect_confidential(w: &Words) -> Option<(Topic, String)> {
     .map(|t| (Topic::Unreleased, t))
 }
 
+/// How a post says that someone is hired.
+const HIRING_PHRASES: &[&str] = &[
+    "wir suchen",
+    "we're looking for",
+    "we are looking for",
+    "sucht verstärkung",
+    "join us",
+    "join our team",
+    "looking for a",
+];
+
 /// Job ads and recruiting.
 fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
     let job = w
@@ -1647,17 +1658,7 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
                 "abteilungsleitung",
             ],
             &["opening", "openings", "role"],
-            &[
-                "wir suchen",
-                "we're looking for",
-                "we are looking for",
-                "sucht verstärkung",
-                "join us",
-                "join our team",
-                "looking for a",
-                "wird frei",
-                "frei wird",
-            ],
+            &[HIRING_PHRASES, &["wird frei", "frei wird"]].concat(),
         )
         // A "Wettbewerb" is a contest or the market, its "Wettbewerber" competitors: no
         // one applies for a job there.
@@ -1748,15 +1749,7 @@ fn detect_jobs(w: &Words) -> Option<(Topic, String)> {
                 "vacanc",
             ],
             &["jobs", "opening", "openings", "http", "https"],
-            &[
-                "wir suchen",
-                "we're looking for",
-                "we are looking for",
-                "sucht verstärkung",
-                "join us",
-                "join our team",
-                "looking for a",
-            ],
+            HIRING_PHRASES,
         )
         .is_some()
         || w.text.contains("karriere.")
