@@ -107,6 +107,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_fresh6.jsonl", 0.81, 0.94, 3.0),
         ("corpus_fresh7.jsonl", 0.69, 0.88, 4.0),
         ("corpus_fresh8.jsonl", 0.70, 0.86, 4.0),
+        ("corpus_fresh9.jsonl", 0.67, 0.80, 5.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
