@@ -39,6 +39,12 @@ pub struct Concept {
     pub named: bool,
     /// The parts of the compound the word is ("Kundenname" → Kunde, Name), among `terms`.
     pub parts: Vec<String>,
+    /// Written in capitals, as a name is ("TTS", "FBI"): it names a document in any
+    /// language, however short.
+    pub acronym: bool,
+    /// The words the synonym list and glossary give for the whole word, as written
+    /// ("Bundesbediensteter" → "federal", "employee").
+    pub equivalents: Vec<String>,
 }
 
 impl Concept {
@@ -137,10 +143,14 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
     let analyzer = &snapshot.analyzer;
     let mut concepts: Vec<Concept> = Vec::new();
     let mut seen = HashSet::new();
-    for word in analysis::words(question)
+    let question_words: Vec<_> = analysis::words(question)
         .into_iter()
         .take(MAX_QUESTION_WORDS)
-    {
+        .collect();
+    // In a question typed in capitals, capitals mark no names.
+    let capitalised = question_words.iter().filter(|w| is_acronym(w.text)).count();
+    let shouting = capitalised * 2 > question_words.len();
+    for word in question_words {
         let lower = word.text.to_lowercase();
         let is_number = lower.chars().any(|c| c.is_ascii_digit());
         // "koennen" is "können" typed without umlauts.
@@ -199,10 +209,11 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         // "Instagram", "Twitter" in a German question on an English page), so nearly
         // as good as the word itself.
         push(analyzer.stem(&lower, lang.other()), 0.9, &mut terms);
-        for synonym in synonym_words(synonyms, analyzer, &lower, lang) {
+        let equivalents = synonym_words(synonyms, analyzer, &lower, lang);
+        for synonym in &equivalents {
             for l in [lang, lang.other()] {
-                push(analyzer.stem(&synonym, l), 0.7, &mut terms);
-                for part in analyzer.extra_terms(&synonym, l) {
+                push(analyzer.stem(synonym, l), 0.7, &mut terms);
+                for part in analyzer.extra_terms(synonym, l) {
                     push(part, 0.4, &mut terms);
                 }
             }
@@ -240,6 +251,8 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             known: is_known,
             named,
             parts,
+            acronym: !shouting && is_acronym(word.text),
+            equivalents,
         });
     }
     let intents = intent_concepts(question, snapshot);
@@ -249,6 +262,12 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
     }
     concepts.extend(intents);
     QueryPlan { lang, concepts }
+}
+
+/// A word written in capitals, as acronyms are: "TTS", "GSA", "FBI".
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// What some ways of asking are about, though their words are all noise: "Was passiert,
@@ -391,6 +410,8 @@ fn intent_concepts(question: &str, snapshot: &Snapshot) -> Vec<Concept> {
                 known: true,
                 named: true,
                 parts: Vec::new(),
+                acronym: false,
+                equivalents: Vec::new(),
             })
         })
         .collect()
@@ -861,18 +882,20 @@ fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<NamedDocumen
         return None;
     }
     let mut named = NamedDocuments::default();
-    // The word itself: a synonym names nothing.
+    // The word itself, or its equivalent in another document's language: a synonym
+    // in the question's own language names nothing.
     for concept in plan.concepts.iter().filter(|c| c.named) {
-        let naming: Vec<&String> = snapshot
+        let naming: Vec<(&String, &str)> = snapshot
             .document_titles
             .iter()
-            .filter(|(_, title)| title_names(snapshot, plan, &concept.word, title))
-            .map(|(file, _)| file)
+            .filter_map(|(file, title)| {
+                naming_word(snapshot, plan, concept, title).map(|word| (file, word))
+            })
             .collect();
-        let users = |file: &String| {
+        let users = |file: &String, word: &str| {
             let term = snapshot
                 .analyzer
-                .stem(&concept.word, snapshot.document_titles[file].lang);
+                .stem(word, snapshot.document_titles[file].lang);
             snapshot
                 .document_terms
                 .iter()
@@ -880,7 +903,11 @@ fn named_documents(plan: &QueryPlan, snapshot: &Snapshot) -> Option<NamedDocumen
                 .map(|(user, _)| user)
                 .collect::<Vec<_>>()
         };
-        let users_of_naming: Vec<Vec<&String>> = naming.iter().map(|file| users(file)).collect();
+        let users_of_naming: Vec<Vec<&String>> = naming
+            .iter()
+            .map(|(file, word)| users(file, word))
+            .collect();
+        let naming: Vec<&String> = naming.into_iter().map(|(file, _)| file).collect();
         // A word most documents use names none of them. The few that use it speak of
         // what it names ("federal" names the Hatch Act page and is the FAQ's word too).
         if !naming.is_empty() && users_of_naming.iter().all(|u| u.len() <= MAX_NAMED) {
@@ -906,19 +933,56 @@ struct NamedDocuments {
     naming_terms: HashSet<String>,
 }
 
-/// Whether a question word is in a document's title or file name. Across languages only
-/// a longer word counts, as names are: "Stadtwerke" in an English question names the
-/// German instruction, English "mark" does not name the German "Logo und Marke".
-fn title_names(snapshot: &Snapshot, plan: &QueryPlan, word: &str, title: &DocumentTitle) -> bool {
-    let across = title.lang != plan.lang;
-    if across && word.chars().count() < MIN_NAME_ACROSS_LANGUAGES {
-        return false;
+/// The word by which a question word names a document: the word itself when it is in
+/// the document's title or file name. Across languages only a longer word counts, as
+/// names are ("Stadtwerke" in an English question names the German instruction, English
+/// "mark" does not name the German "Logo und Marke"), or one written in capitals ("TTS").
+/// A word no document of its own language uses may also name a document by its
+/// glossary equivalent, if a long one: "Bundesbediensteter" names the page on federal
+/// employees, while "Arbeitsplatz", the German pages' own word, names no English page on
+/// the workplace.
+fn naming_word<'a>(
+    snapshot: &Snapshot,
+    plan: &QueryPlan,
+    concept: &'a Concept,
+    title: &DocumentTitle,
+) -> Option<&'a str> {
+    let analyzer = &snapshot.analyzer;
+    if title.lang == plan.lang {
+        return title
+            .has_word(analyzer, &concept.word)
+            .then_some(concept.word.as_str());
     }
-    title.has_word(&snapshot.analyzer, word)
+    let long = |word: &str| word.chars().count() >= MIN_NAME_ACROSS_LANGUAGES;
+    if (long(&concept.word) || concept.acronym) && title.has_word(analyzer, &concept.word) {
+        return Some(&concept.word);
+    }
+    let own_term = analyzer.stem(&concept.word, plan.lang);
+    let used_in_own_language = snapshot.document_terms.iter().any(|(file, terms)| {
+        snapshot
+            .document_titles
+            .get(file)
+            .is_some_and(|t| t.lang == plan.lang)
+            && terms.contains(&own_term)
+    });
+    if used_in_own_language {
+        return None;
+    }
+    concept
+        .equivalents
+        .iter()
+        .find(|word| {
+            word.chars().count() >= MIN_NAME_BY_EQUIVALENT && title.has_word(analyzer, word)
+        })
+        .map(String::as_str)
 }
 
 /// Words shorter than this name no document written in the other language.
 const MIN_NAME_ACROSS_LANGUAGES: usize = 6;
+
+/// A glossary equivalent names a document only when it is at least this long: the
+/// shorter ones are everyday words ("Medien" for "journalist", "office" for "Büro").
+const MIN_NAME_BY_EQUIVALENT: usize = 7;
 
 fn rank(
     snapshot: &Snapshot,

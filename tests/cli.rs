@@ -443,6 +443,48 @@ fn a_named_documents_sections_all_speak_of_its_name() {
     assert_eq!(answer["verdict"], "not_allowed", "{answer}");
 }
 
+/// A German question names an English document by an acronym in capitals ("TTS") or by
+/// a word whose glossary equivalent is in the title ("Bundesbediensteter": federal),
+/// though a German rule shares more of its words.
+#[test]
+fn a_german_question_names_an_english_document_by_acronym_or_translation() {
+    let guidelines = guidelines_with(&[
+        (
+            "federal.md",
+            "# Federal employee guide\n\n## Photos at work\n\nPhotos taken in the office must not be posted.\n",
+        ),
+        (
+            "tts.md",
+            "# Social media (TTS handbook)\n\n## Photos\n\nPhotos taken in the office must not be posted.\n",
+        ),
+        (
+            "nordwerk.md",
+            "---\nlanguage: de\n---\n# Richtlinie der Nordwerk GmbH\n\n## Fotos\n\nFotos aus dem Büro dürfen gepostet werden, wenn keine Bildschirme zu sehen sind.\n",
+        ),
+    ]);
+    let index = tempfile::tempdir().unwrap();
+    for (question, file) in [
+        (
+            "Darf ich als Bundesbediensteter Fotos aus dem Büro posten?",
+            "federal.md",
+        ),
+        (
+            "Darf ich für den TTS-Kanal Fotos aus dem Büro posten?",
+            "tts.md",
+        ),
+    ] {
+        let answer = ask_json_on(guidelines.path(), index.path(), question);
+        assert_eq!(answer["passages"][0]["file"], file, "{question}: {answer}");
+    }
+    // Without a name the company's own German rule answers.
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "Darf ich Fotos aus dem Büro posten?",
+    );
+    assert_eq!(answer["passages"][0]["file"], "nordwerk.md", "{answer}");
+}
+
 /// A rule of the document the question names speaks of what the name names: "The
 /// account will not reply to any comments" on Acme's page answers whether to reply under
 /// an Acme tweet, though the rule shares only "reply" with the question.
