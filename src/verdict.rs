@@ -183,6 +183,12 @@ const PROHIBITION: &[&str] = &[
     "are prohibited",
     "prohibited from",
     "prohibited",
+    "prohibits",
+    "not be permitted",
+    "not be allowed",
+    "should neither",
+    "is illegal",
+    "are illegal",
     "forbidden",
     "may not",
     "must not",
@@ -215,6 +221,19 @@ const FORBIDDING_OPENINGS: &[&str] = &[
     "verzichte ",
 ];
 
+/// Phrases that forbid whatever else the sentence says ("we should avoid linking to …,
+/// given the attention it may generate").
+const FORBIDDING_PHRASES: &[&str] = &[
+    "best not to ",
+    "absolutely no ",
+    "should avoid ",
+    "please avoid ",
+    "must avoid ",
+    "also, avoid ",
+    "be careful not to ",
+    "mindful not to ",
+];
+
 /// Prohibitions denied.
 const NOT_PROHIBITED: &[&str] = &[
     "not prohibited",
@@ -224,6 +243,9 @@ const NOT_PROHIBITED: &[&str] = &[
     "would not violate",
     "will not violate",
     "is not a violation",
+    "does not prohibit",
+    "do not prohibit",
+    "would not prohibit",
     "nicht verboten",
     "kein verstoß",
     "nicht untersagt",
@@ -423,15 +445,25 @@ fn yes_no_answer(text: &str) -> Option<Verdict> {
 
 fn prose(text: &str) -> Option<Verdict> {
     let lower = format!(" {} ", text.to_lowercase().replace(':', " :"));
+    // "Although the Act prohibits soliciting contributions, employees are not responsible
+    // for what others post": the concession is background, the main clause the rule.
+    let lower = match CONCESSIONS
+        .iter()
+        .find(|c| lower.trim_start().starts_with(**c))
+    {
+        Some(_) => match lower.split_once(',') {
+            Some((_, main)) => format!(" {} ", main.trim()),
+            None => lower,
+        },
+        None => lower,
+    };
     if APPROVAL.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::NeedsApproval);
     }
     // Imperatives that forbid: "Avoid sharing negative stories …", "Verzichten Sie auf …".
     let opening = lower.trim_start();
     if FORBIDDING_OPENINGS.iter().any(|p| opening.starts_with(p))
-        || ["best not to ", "absolutely no "]
-            .iter()
-            .any(|p| lower.contains(p))
+        || FORBIDDING_PHRASES.iter().any(|p| lower.contains(p))
     {
         return Some(Verdict::NotAllowed);
     }
@@ -439,7 +471,7 @@ fn prose(text: &str) -> Option<Verdict> {
         return Some(Verdict::Conditional);
     }
     // "would not be prohibited", "nicht verboten": a prohibition denied is a permission.
-    if NOT_PROHIBITED.iter().any(|p| lower.contains(p)) {
+    if NOT_PROHIBITED.iter().any(|p| lower.contains(p)) || denies_violation(&lower) {
         let conditional = CONDITION.iter().any(|p| lower.contains(p));
         return Some(if conditional {
             Verdict::Conditional
@@ -484,6 +516,32 @@ fn prose(text: &str) -> Option<Verdict> {
     }
     None
 }
+
+/// "… is not a Hatch Act violation", "there is no policy violation", "kein Verstoß gegen
+/// die Richtlinie": a violation denied, with up to three words naming what is violated.
+fn denies_violation(lower: &str) -> bool {
+    const WITHIN: usize = 3;
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let denial = match *w {
+            "no" | "kein" => Some(i + 1),
+            "not" if words.get(i + 1) == Some(&"a") => Some(i + 2),
+            _ => None,
+        };
+        denial.is_some_and(|from| {
+            words[from.min(words.len())..]
+                .iter()
+                .take(WITHIN + 1)
+                .any(|w| matches!(*w, "violation" | "verstoß" | "breach"))
+        })
+    })
+}
+
+/// Openings of a clause that concedes before the rule follows.
+const CONCESSIONS: &[&str] = &["although ", "even though ", "obwohl ", "obgleich "];
 
 /// German modal verbs that forbid when negated ("dürfen … nicht").
 const GERMAN_MODALS: &[&str] = &[
@@ -920,6 +978,27 @@ mod tests {
             verdict("Fachbereiche, die einen eigenen Auftritt wünschen, stellen einen schriftlichen Antrag."),
             Some(Verdict::NeedsApproval)
         );
+    }
+
+    /// Legal prose: what a law prohibits and what it does not, violations denied, and
+    /// a concession that only sets the scene for the rule.
+    #[test]
+    fn what_a_law_prohibits_and_what_it_does_not() {
+        let cases = [
+            ("This restriction prohibits employees from wearing campaign buttons at work.", Some(Verdict::NotAllowed)),
+            ("An employee would not be permitted to post while on duty.", Some(Verdict::NotAllowed)),
+            ("They should neither share donation links nor retweet them.", Some(Verdict::NotAllowed)),
+            ("As a rule we should avoid linking to personal blogs, given the attention it may generate.", Some(Verdict::NotAllowed)),
+            ("Agencies should be mindful not to include op-eds in news clips.", Some(Verdict::NotAllowed)),
+            ("The Act does not prohibit employees from expressing opinions on issues.", Some(Verdict::Allowed)),
+            ("Listening to the radio at work, without more, is not a Hatch Act violation.", Some(Verdict::Allowed)),
+            ("If the post goes to all followers, there is no policy violation.", Some(Verdict::Conditional)),
+            ("Although the Act prohibits soliciting contributions, employees are not responsible for what others post on their page.", None),
+            ("A violation can lead to removal from service.", None),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(verdict(sentence), expected, "{sentence}");
+        }
     }
 
     #[test]
