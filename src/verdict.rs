@@ -309,6 +309,7 @@ const PERMISSION: &[&str] = &[
     "are acceptable",
     "you may",
     "you can",
+    " may, ",
     "are welcome to",
     "is allowed",
     "are allowed",
@@ -455,6 +456,12 @@ fn prose(text: &str) -> Option<Verdict> {
             Some((_, main)) => format!(" {} ", main.trim()),
             None => lower,
         },
+        None => lower,
+    };
+    // "However, such employees may, for example:" contrasts with the sentence before;
+    // it sets no condition of its own.
+    let lower = match lower.trim_start().strip_prefix("however, ") {
+        Some(rest) => format!(" {rest}"),
         None => lower,
     };
     if APPROVAL.iter().any(|p| lower.contains(p)) {
@@ -995,6 +1002,9 @@ mod tests {
             ("If the post goes to all followers, there is no policy violation.", Some(Verdict::Conditional)),
             ("Although the Act prohibits soliciting contributions, employees are not responsible for what others post on their page.", None),
             ("A violation can lead to removal from service.", None),
+            // "However" opening a sentence contrasts with the one before: no condition.
+            ("However, such employees may, for example:", Some(Verdict::Allowed)),
+            ("Employees may post, however only from their own accounts.", Some(Verdict::Conditional)),
         ];
         for (sentence, expected) in cases {
             assert_eq!(verdict(sentence), expected, "{sentence}");
