@@ -188,6 +188,9 @@ const PROHIBITION: &[&str] = &[
     "not be allowed",
     "should neither",
     "is illegal",
+    "are out of scope",
+    "is out of scope",
+    "not focus on",
     "are illegal",
     "forbidden",
     "may not",
@@ -1002,6 +1005,9 @@ mod tests {
             ("If the post goes to all followers, there is no policy violation.", Some(Verdict::Conditional)),
             ("Although the Act prohibits soliciting contributions, employees are not responsible for what others post on their page.", None),
             ("A violation can lead to removal from service.", None),
+            // What an account does not cover it does not post.
+            ("Other projects, unless there is a common cause, are out of scope for this account.", Some(Verdict::NotAllowed)),
+            ("Examples of topics that this group does NOT focus on include:", Some(Verdict::NotAllowed)),
             // "However" opening a sentence contrasts with the one before: no condition.
             ("However, such employees may, for example:", Some(Verdict::Allowed)),
             ("Employees may post, however only from their own accounts.", Some(Verdict::Conditional)),
