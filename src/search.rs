@@ -45,6 +45,10 @@ pub struct Concept {
     /// The words the synonym list and glossary give for the whole word, as written
     /// ("Bundesbediensteter" → "federal", "employee").
     pub equivalents: Vec<String>,
+    /// Terms that stand for a word of one language only, the glossary's translations:
+    /// they count in that language's sections alone (the English "intern" for
+    /// "Praktikantin" is not the German "interne").
+    pub language_bound: Vec<(String, Lang)>,
 }
 
 impl Concept {
@@ -59,6 +63,89 @@ impl Concept {
 pub struct QueryPlan {
     pub lang: Lang,
     pub concepts: Vec<Concept>,
+}
+
+impl QueryPlan {
+    /// The question as matched against a section in `lang`: without the terms bound to
+    /// the other language.
+    fn for_section_in(&self, lang: Lang) -> std::borrow::Cow<'_, QueryPlan> {
+        let foreign = |c: &Concept| c.language_bound.iter().any(|(_, l)| *l != lang);
+        if !self.concepts.iter().any(foreign) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut plan = self.clone();
+        for concept in &mut plan.concepts {
+            let bound = std::mem::take(&mut concept.language_bound);
+            concept
+                .terms
+                .retain(|(t, _)| !bound.iter().any(|(b, l)| b == t && *l != lang));
+            concept.language_bound = bound;
+        }
+        std::borrow::Cow::Owned(plan)
+    }
+}
+
+/// A concept's terms as they are gathered, each with the language it is bound to.
+#[derive(Default)]
+struct TermList {
+    terms: Vec<(String, f32)>,
+    /// Per term: `Some(lang)` while every source of it was bound to `lang`.
+    langs: Vec<Option<Lang>>,
+}
+
+impl TermList {
+    /// Adds a term (one letter says nothing), keeping its best weight; it stays bound to
+    /// a language only while every source of it is.
+    fn push(&mut self, term: String, weight: f32, lang: Option<Lang>) {
+        if term.chars().count() < 2 {
+            return;
+        }
+        match self.terms.iter().position(|(t, _)| *t == term) {
+            Some(i) => {
+                self.terms[i].1 = self.terms[i].1.max(weight);
+                if self.langs[i] != lang {
+                    self.langs[i] = None;
+                }
+            }
+            None => {
+                self.terms.push((term, weight));
+                self.langs.push(lang);
+            }
+        }
+    }
+
+    /// Pushes a synonym's stem: a translation's in its own language alone, any other
+    /// synonym's in both (names and loanwords are both languages' words).
+    fn push_synonym(
+        &mut self,
+        analyzer: &analysis::Analyzer,
+        synonym: &(String, Option<Lang>),
+        weight: f32,
+        question_lang: Lang,
+        parts_weight: Option<f32>,
+    ) {
+        let (word, bound) = synonym;
+        let langs = match bound {
+            Some(l) => vec![*l],
+            None => vec![question_lang, question_lang.other()],
+        };
+        for l in langs {
+            self.push(analyzer.stem(word, l), weight, *bound);
+            if let Some(parts_weight) = parts_weight {
+                for part in analyzer.extra_terms(word, l) {
+                    self.push(part, parts_weight, *bound);
+                }
+            }
+        }
+    }
+
+    fn language_bound(&self) -> Vec<(String, Lang)> {
+        self.terms
+            .iter()
+            .zip(&self.langs)
+            .filter_map(|((t, _), l)| l.map(|l| (t.clone(), l)))
+            .collect()
+    }
 }
 
 /// Tuning of ranking and abstaining, in one place.
@@ -172,19 +259,10 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         if !seen.insert(lower.clone()) {
             continue;
         }
-        let mut terms: Vec<(String, f32)> = Vec::new();
-        let push = |term: String, weight: f32, terms: &mut Vec<(String, f32)>| {
-            if term.chars().count() < 2 {
-                return;
-            }
-            match terms.iter_mut().find(|(t, _)| *t == term) {
-                Some((_, w)) => *w = w.max(weight),
-                None => terms.push((term, weight)),
-            }
-        };
-        push(analyzer.stem(&lower, lang), 1.0, &mut terms);
+        let mut list = TermList::default();
+        list.push(analyzer.stem(&lower, lang), 1.0, None);
         for form in analyzer.verb_forms(&lower, lang) {
-            push(form, 0.9, &mut terms);
+            list.push(form, 0.9, None);
         }
         // Compound parts stand for part of the word only ("Elternzeit" is not about any
         // "Zeit"): they match, but do not make the word one the guidelines use.
@@ -192,53 +270,45 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
         let mut parts: Vec<String> = Vec::new();
         for part in analyzer.part_terms(&part_words, lang) {
             parts.push(part.clone());
-            push(part, 0.8, &mut terms);
+            list.push(part, 0.8, None);
         }
         // The compound's head names what it is ("Bürgermeister*kandidaten*" are
         // candidates): its synonyms stand for the word, weakly. They are looked up by
         // the head as written: a stem stemmed again loses letters ("bedienst").
         if let Some(head) = part_words.last() {
             for synonym in synonym_words(synonyms, analyzer, head, lang) {
-                // The glossary's equivalents are the other language's words.
-                for l in [lang, lang.other()] {
-                    push(analyzer.stem(&synonym, l), 0.5, &mut terms);
-                }
+                list.push_synonym(analyzer, &synonym, 0.5, lang, None);
             }
         }
         // The word read as the other language: mostly the same word (names, "Logo",
         // "Instagram", "Twitter" in a German question on an English page), so nearly
         // as good as the word itself.
-        push(analyzer.stem(&lower, lang.other()), 0.9, &mut terms);
+        list.push(analyzer.stem(&lower, lang.other()), 0.9, None);
         let equivalents = synonym_words(synonyms, analyzer, &lower, lang);
         for synonym in &equivalents {
-            for l in [lang, lang.other()] {
-                push(analyzer.stem(synonym, l), 0.7, &mut terms);
-                for part in analyzer.extra_terms(synonym, l) {
-                    push(part, 0.4, &mut terms);
-                }
-            }
+            list.push_synonym(analyzer, synonym, 0.7, lang, Some(0.4));
         }
         let known =
             |terms: &[(String, f32)]| terms.iter().any(|(t, _)| snapshot.doc_freq.contains_key(t));
-        if !known(&terms) {
+        if !known(&list.terms) {
             if let Some((corrected, corrected_lang)) = snapshot.spelling.correct(&lower) {
                 let corrected = corrected.to_string();
-                push(analyzer.stem(&corrected, corrected_lang), 0.9, &mut terms);
+                list.push(analyzer.stem(&corrected, corrected_lang), 0.9, None);
                 for part in analyzer.extra_terms(&corrected, corrected_lang) {
-                    push(part, 0.7, &mut terms);
+                    list.push(part, 0.7, None);
                 }
             }
         }
         // A misspelt colloquial word ("konkurenz") stands for its synonyms' words.
-        if !known(&terms) {
+        if !known(&list.terms) {
             if let Some((key, key_lang)) = synonyms.correct(&lower) {
                 for synonym in synonym_words(synonyms, analyzer, key, key_lang) {
-                    for l in [lang, lang.other()] {
-                        push(analyzer.stem(&synonym, l), 0.6, &mut terms);
-                    }
+                    list.push_synonym(analyzer, &synonym, 0.6, lang, None);
                 }
             }
         }
+        let language_bound = list.language_bound();
+        let terms = list.terms;
         let is_known = known(&terms);
         let named = terms
             .iter()
@@ -252,7 +322,8 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             named,
             parts,
             acronym: !shouting && is_acronym(word.text),
-            equivalents,
+            equivalents: equivalents.into_iter().map(|(word, _)| word).collect(),
+            language_bound,
         });
     }
     let intents = intent_concepts(question, snapshot);
@@ -412,6 +483,7 @@ fn intent_concepts(question: &str, snapshot: &Snapshot) -> Vec<Concept> {
                 parts: Vec::new(),
                 acronym: false,
                 equivalents: Vec::new(),
+                language_bound: Vec::new(),
             })
         })
         .collect()
@@ -424,20 +496,25 @@ fn synonym_words(
     analyzer: &analysis::Analyzer,
     word: &str,
     lang: Lang,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+) -> Vec<(String, Option<Lang>)> {
+    let mut out: Vec<(String, Option<Lang>)> = Vec::new();
     for l in [lang, lang.other()] {
-        out.extend(synonyms.lookup(word, l).iter().cloned());
         let stem = analyzer.stem(word, l);
-        out.extend(
+        let found =
             synonyms
-                .lookup_stem(&stem, l, |key, l| analyzer.stem(key, l))
+                .lookup(word, l)
                 .iter()
-                .cloned(),
-        );
+                .chain(synonyms.lookup_stem(&stem, l, |key, l| analyzer.stem(key, l)));
+        for synonym in found {
+            let bound = synonyms.language_of(synonym, l);
+            match out.iter_mut().find(|(w, _)| w == synonym) {
+                Some((_, known)) if *known != bound => *known = None,
+                Some(_) => {}
+                None => out.push((synonym.clone(), bound)),
+            }
+        }
     }
     out.sort();
-    out.dedup();
     out
 }
 
@@ -1025,6 +1102,8 @@ fn rank(
         let Some(section) = snapshot.sections.get(ord) else {
             continue;
         };
+        let section_plan = plan.for_section_in(section.lang);
+        let plan = section_plan.as_ref();
         let terms = &snapshot.section_terms[ord];
         let unknown = tuning.unknown_weight;
         let in_named = named.as_ref().filter(|n| n.files.contains(&section.file));

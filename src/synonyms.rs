@@ -8,7 +8,7 @@
 //! pic = ["photo", "picture"]
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -35,6 +35,11 @@ pub struct Synonyms {
     /// The entries by their keys' stems, per language: built on first use, so looking up
     /// a word's inflections costs one hash lookup, not a stemmer run per entry.
     by_stem: OnceLock<HashMap<Lang, HashMap<String, Vec<String>>>>,
+    /// Per language, the words its entries give only as the glossary's translations
+    /// (the German entry "praktikantin" gives the English "intern"): they stand for the
+    /// other language's word and must only meet that language's pages, where the same
+    /// letters may mean something else ("intern" is also German for "internal").
+    translations: HashMap<Lang, HashSet<String>>,
 }
 
 impl PartialEq for Synonyms {
@@ -70,13 +75,40 @@ impl Synonyms {
         // stop the bot, so they degrade to no built-in synonyms.
         let mut builtin = Self::parse(BUILTIN).unwrap_or_default();
         if let Ok(glossary) = Self::parse_glossary(GLOSSARY) {
+            let same_language = builtin.words_by_lang();
             for (lang, entries) in glossary.by_lang {
+                let translations = builtin.translations.entry(lang).or_default();
+                for words in entries.values() {
+                    translations.extend(
+                        words
+                            .iter()
+                            .filter(|w| !same_language.get(&lang).is_some_and(|s| s.contains(*w)))
+                            .cloned(),
+                    );
+                }
                 for (word, words) in entries {
                     builtin.add_words(lang, word, words);
                 }
             }
         }
         builtin
+    }
+
+    /// Every word the entries give, per language.
+    fn words_by_lang(&self) -> HashMap<Lang, HashSet<String>> {
+        self.by_lang
+            .iter()
+            .map(|(lang, entries)| (*lang, entries.values().flatten().cloned().collect()))
+            .collect()
+    }
+
+    /// The language of `word` as an entry of `lang` gives it: the other language's for
+    /// a translation from the glossary, `None` for a word that may stand in either.
+    pub fn language_of(&self, word: &str, lang: Lang) -> Option<Lang> {
+        self.translations
+            .get(&lang)
+            .is_some_and(|t| t.contains(word))
+            .then(|| lang.other())
     }
 
     /// Every single German word the vocabulary knows, keys and equivalents: with them
@@ -136,6 +168,11 @@ impl Synonyms {
     /// `other`'s entries added to these, replacing entries with the same key.
     pub fn merged_with(mut self, other: Synonyms) -> Synonyms {
         self.by_stem = OnceLock::new();
+        for (lang, words) in other.words_by_lang() {
+            if let Some(translations) = self.translations.get_mut(&lang) {
+                translations.retain(|t| !words.contains(t));
+            }
+        }
         for (lang, entries) in other.by_lang {
             self.by_lang.entry(lang).or_default().extend(entries);
         }
@@ -362,6 +399,23 @@ mod tests {
     fn german_keys_need_no_quotes() {
         let s = Synonyms::parse("[de]\nveröffentlichen = [\"posten\"]\n").unwrap();
         assert_eq!(s.lookup("veröffentlichen", Lang::De), ["posten"]);
+    }
+
+    #[test]
+    fn translations_know_their_language() {
+        let synonyms = Synonyms::builtin();
+        // "intern" is also German ("interne"), but for "Praktikantin" it is English.
+        assert!(synonyms
+            .lookup("praktikantin", Lang::De)
+            .contains(&"intern".to_string()));
+        assert_eq!(synonyms.language_of("intern", Lang::De), Some(Lang::En));
+        assert_eq!(synonyms.language_of("geschenk", Lang::En), Some(Lang::De));
+        // Same-language synonyms may stand in either language's pages.
+        assert_eq!(synonyms.language_of("instagram", Lang::De), None);
+        // A word the company's own list gives in a language is no mere translation.
+        let own = Synonyms::parse("[de]\nazubi = [\"intern\"]\n").unwrap();
+        let merged = Synonyms::builtin().merged_with(own);
+        assert_eq!(merged.language_of("intern", Lang::De), None);
     }
 
     #[test]

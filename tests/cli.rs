@@ -413,6 +413,29 @@ fn a_question_naming_an_organisation_is_answered_from_its_document() {
     assert_eq!(answer["passages"][0]["file"], "acme.md", "{answer}");
 }
 
+/// The glossary's English "intern" for "Praktikantin" meets English pages only: on a
+/// German page the same letters are "interne" (internal), a rule the question is not about.
+#[test]
+fn a_translation_meets_only_the_pages_of_its_language() {
+    let guidelines = guidelines_with(&[(
+        "richtlinie.md",
+        "---\ntitle: Social-Media-Richtlinie\nlang: de\n---\n# Social-Media-Richtlinie\n\n## Vertraulichkeit\n\nInterne Vorgänge dürfen nicht veröffentlicht werden.\n\n## Ausbildung und Praktikum\n\nPraktikanten dürfen auf LinkedIn von ihrem Praktikum erzählen.\n",
+    )]);
+    let index = tempfile::tempdir().unwrap();
+    let answer = ask_json_on(
+        guidelines.path(),
+        index.path(),
+        "Was gilt für mich als Praktikantin auf LinkedIn?",
+    );
+    let cited: Vec<&Value> = answer["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["heading_path"][1])
+        .collect();
+    assert_eq!(cited, ["Ausbildung und Praktikum"], "{answer}");
+}
+
 /// Every section of a named document speaks of what the name names: "Acme" (the file's
 /// name) is covered by Acme's "Following" rule, which never repeats the project's name,
 /// and not only by Acme's introduction, which does.
