@@ -48,7 +48,8 @@ pub struct DiscordConfig {
     pub guild_id: Option<u64>,
     /// Roles whose members may `/reindex` besides Administrator / Manage Server.
     pub admin_role_ids: Vec<u64>,
-    /// Base URL of Discord's REST API, for HTTP proxies and tests.
+    /// Where Discord's REST API is, for HTTP proxies and tests: `http://host:port`, or
+    /// with Discord's `/api` or `/api/v10` after it.
     pub api_url: Option<String>,
 }
 

@@ -122,6 +122,12 @@ fn init_logging() {
     // Logs go to stderr so `--json` output on stdout stays one clean object.
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    // The websocket library dumps whole frames at debug and trace, IDENTIFY and the bot
+    // token with them: whatever RUST_LOG asks for, it logs no more than info.
+    let filter = ["tungstenite=info", "tokio_tungstenite=info"]
+        .into_iter()
+        .filter_map(|directive| directive.parse().ok())
+        .fold(filter, |filter, directive| filter.add_directive(directive));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

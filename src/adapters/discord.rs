@@ -7,7 +7,7 @@
 //!   for one guild when `GUIDEBOT_DISCORD_GUILD_ID` is set, else globally.
 //! - A message that mentions the bot, and any DM, is a question; the answer replies to it.
 //! - Buttons under answers: 👍 / 👎 and "More passages"; clicks on messages the bot didn't
-//!   send, or on buttons it didn't make, are ignored.
+//!   send, or on buttons it didn't make, change nothing and get a short private notice.
 //! - Every message carries empty `allowed_mentions`, so nothing the bot quotes can ping.
 //! - Interactions are answered within Discord's 3 seconds: quick work is answered at
 //!   once, slow work (always `/reindex`) is deferred and the original response edited.
@@ -38,6 +38,19 @@ use crate::lang::Lang;
 
 /// How long an interaction's work may take before it is deferred (Discord allows 3 s).
 const ANSWER_AT_ONCE_WITHIN: Duration = Duration::from_millis(2000);
+
+/// How long closing the gateway connection may take on SIGTERM / Ctrl-C.
+const SHUTDOWN_WITHIN: Duration = Duration::from_secs(5);
+
+/// Pauses before sending a REST request again when Discord answers 429 (too many
+/// requests) or 502 (no gateway free to process it): its advice is to wait and retry.
+/// serenity retries by itself only with its rate limiter on, which a custom API URL
+/// turns off.
+const RETRY_PAUSES: [Duration; 3] = [
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+];
 
 /// Runs the bot until the connection ends or SIGTERM / Ctrl-C.
 pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
@@ -73,14 +86,19 @@ pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
             .context("setting up the Discord client")?;
         let manager = Arc::clone(&client.shard_manager);
         let mut stop = stop_rx.clone();
-        let stopper = tokio::spawn(async move {
-            if stop.wait_for(|stop| *stop).await.is_ok() {
-                manager.shutdown_all().await;
-            }
-        });
         tracing::info!(?intents, "connecting to Discord");
-        let result = client.start().await;
-        stopper.abort();
+        // Stop waits for nobody: while no shard is connected (start-up, a reconnect),
+        // serenity's shutdown has no shard to tell and `start` would not return.
+        let result = tokio::select! {
+            result = client.start() => result,
+            _ = stop.wait_for(|stop| *stop) => {
+                let closed = tokio::time::timeout(SHUTDOWN_WITHIN, manager.shutdown_all()).await;
+                if closed.is_err() {
+                    tracing::warn!("the gateway did not close in time; stopping anyway");
+                }
+                return Ok(());
+            }
+        };
         match result {
             Ok(()) => return Ok(()),
             Err(_) if *stop_rx.borrow() => return Ok(()),
@@ -107,10 +125,25 @@ fn http(token: &str, config: &Config) -> Http {
     let mut builder =
         HttpBuilder::new(token).default_allowed_mentions(CreateAllowedMentions::new());
     if let Some(url) = &config.discord.api_url {
+        let url = api_origin(url);
         tracing::info!(%url, "using a custom Discord API URL");
-        builder = builder.proxy(url.as_str()).ratelimiter_disabled(true);
+        builder = builder.proxy(url).ratelimiter_disabled(true);
     }
     builder.build()
+}
+
+/// The scheme and host of a Discord API URL. serenity puts its proxy in place of
+/// `https://discord.com` and adds `/api/v10/…` itself, while Discord's documentation
+/// calls `https://discord.com/api` (or `…/api/v10`) the base URL: either form works.
+fn api_origin(url: &str) -> &str {
+    let url = url.trim().trim_end_matches('/');
+    let Some((rest, last)) = url.rsplit_once('/') else {
+        return url;
+    };
+    let versioned =
+        last.len() > 1 && last.starts_with('v') && last[1..].chars().all(|c| c.is_ascii_digit());
+    let url = if versioned { rest } else { url };
+    url.strip_suffix("/api").unwrap_or(url)
 }
 
 async fn shutdown_signal() {
@@ -134,6 +167,40 @@ async fn shutdown_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+/// Sends a REST request, and again after a pause while Discord answers that it can't
+/// take it now (429, 502); other outcomes are returned as they are.
+async fn with_retries<T, F, Fut>(what: &str, mut send: F) -> serenity::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = serenity::Result<T>>,
+{
+    let mut pauses = RETRY_PAUSES.iter();
+    loop {
+        match send().await {
+            Err(e) if is_busy(&e) => match pauses.next() {
+                Some(pause) => {
+                    tracing::info!(what, ?pause, "Discord is busy ({e}); trying again");
+                    tokio::time::sleep(*pause).await;
+                }
+                None => return Err(e),
+            },
+            other => return other,
+        }
+    }
+}
+
+/// Whether Discord refused a request for now only: rate limited or no gateway free.
+fn is_busy(error: &serenity::Error) -> bool {
+    match error {
+        serenity::Error::Http(http) => http.status_code().is_some_and(is_busy_status),
+        _ => false,
+    }
+}
+
+fn is_busy_status(status: serenity::http::StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502)
 }
 
 /// The message context-menu command (right-click a message → Apps).
@@ -246,13 +313,16 @@ impl EventHandler for Handler {
             return;
         }
         let result = match self.config.discord.guild_id {
-            Some(guild) => GuildId::new(guild)
-                .set_commands(&ctx.http, commands())
-                .await
-                .map(|c| (c.len(), "guild")),
-            None => Command::set_global_commands(&ctx.http, commands())
-                .await
-                .map(|c| (c.len(), "global")),
+            Some(guild) => with_retries("registering commands", || {
+                GuildId::new(guild).set_commands(&ctx.http, commands())
+            })
+            .await
+            .map(|c| (c.len(), "guild")),
+            None => with_retries("registering commands", || {
+                Command::set_global_commands(&ctx.http, commands())
+            })
+            .await
+            .map(|c| (c.len(), "global")),
         };
         match result {
             Ok((count, scope)) => tracing::info!(count, scope, "slash commands registered"),
@@ -275,7 +345,9 @@ impl EventHandler for Handler {
         if msg.author.bot {
             return;
         }
-        let Some(&me) = self.me.get() else { return };
+        let Some(me) = self.me(&ctx).await else {
+            return;
+        };
         let direct = msg.guild_id.is_none();
         // Discord lists mentioned users in `mentions`; the raw `<@id>` in the text counts
         // too, in case a client or proxy leaves the list empty.
@@ -305,7 +377,11 @@ impl EventHandler for Handler {
         let mut reference = MessageReference::from(&msg);
         reference.fail_if_not_exists = Some(false);
         let builder = channel_message(&reply).reference_message(reference);
-        if let Err(e) = msg.channel_id.send_message(&ctx.http, builder).await {
+        let sent = with_retries("answering a message", || {
+            msg.channel_id.send_message(&ctx.http, builder.clone())
+        })
+        .await;
+        if let Err(e) = sent {
             tracing::warn!("sending the answer to a message failed: {e}");
         }
     }
@@ -418,16 +494,8 @@ impl Handler {
     }
 
     async fn click(&self, ctx: &Context, click: ComponentInteraction) {
-        let Some(&me) = self.me.get() else { return };
-        if click.message.author.id != me {
-            tracing::debug!("ignoring a click on a message the bot didn't send");
-            return;
-        }
+        let Some(me) = self.me(ctx).await else { return };
         let custom_id = click.data.custom_id.clone();
-        if bot::ButtonAction::parse(&custom_id).is_none() {
-            tracing::debug!(%custom_id, "ignoring a click on a button the bot didn't make");
-            return;
-        }
         let caller = caller(
             &click.user,
             click.member.as_ref(),
@@ -436,6 +504,12 @@ impl Handler {
         );
         let lang = caller.lang.unwrap_or(Lang::En);
         let bot = Arc::clone(&self.bot);
+        // A click on a message the bot didn't send, or on a button it didn't make, does
+        // nothing, but is answered: Discord shows "This interaction failed" otherwise.
+        let ours = click.message.author.id == me && bot::ButtonAction::parse(&custom_id).is_some();
+        if !ours {
+            tracing::debug!(%custom_id, "a click on a button the bot didn't make");
+        }
         respond(
             ctx,
             (click.id, click.token.as_str()),
@@ -443,12 +517,33 @@ impl Handler {
             lang,
             Some(ANSWER_AT_ONCE_WITHIN),
             move || {
-                bot.button(&caller, &custom_id).unwrap_or_else(|| {
-                    bot::reply::render_notice("", "This button is not one of mine.")
-                })
+                ours.then(|| bot.button(&caller, &custom_id))
+                    .flatten()
+                    .unwrap_or_else(|| {
+                        bot::reply::render_notice("", "This button is not one of mine.")
+                    })
             },
         )
         .await
+    }
+
+    /// The bot's own user: from READY, or asked of Discord when an event is handled
+    /// before READY's handler has run (serenity runs handlers concurrently).
+    async fn me(&self, ctx: &Context) -> Option<UserId> {
+        if let Some(&me) = self.me.get() {
+            return Some(me);
+        }
+        match with_retries("asking for the bot's own user", || {
+            ctx.http.get_current_user()
+        })
+        .await
+        {
+            Ok(user) => Some(*self.me.get_or_init(|| user.id)),
+            Err(e) => {
+                tracing::warn!("can't tell the bot's own user: {e}");
+                None
+            }
+        }
     }
 }
 
@@ -550,7 +645,11 @@ async fn respond(
             let reply = joined(lang, result);
             let message = interaction_message(&reply, ephemeral || reply.ephemeral);
             let response = CreateInteractionResponse::Message(message);
-            if let Err(e) = response.execute(&ctx.http, (id, token)).await {
+            let sent = with_retries("answering an interaction", || {
+                response.clone().execute(&ctx.http, (id, token))
+            })
+            .await;
+            if let Err(e) = sent {
                 tracing::warn!("answering an interaction failed: {e}");
             }
             return;
@@ -559,11 +658,20 @@ async fn respond(
     let defer = CreateInteractionResponse::Defer(
         CreateInteractionResponseMessage::new().ephemeral(ephemeral),
     );
-    if let Err(e) = defer.execute(&ctx.http, (id, token)).await {
+    let deferred = with_retries("deferring an interaction", || {
+        defer.clone().execute(&ctx.http, (id, token))
+    })
+    .await;
+    if let Err(e) = deferred {
         tracing::warn!("deferring an interaction failed: {e}");
     }
     let reply = joined(lang, task.await);
-    if let Err(e) = edit_message(&reply).execute(&ctx.http, token).await {
+    let edit = edit_message(&reply);
+    let edited = with_retries("editing a deferred response", || {
+        edit.clone().execute(&ctx.http, token)
+    })
+    .await;
+    if let Err(e) = edited {
         tracing::warn!("editing a deferred interaction response failed: {e}");
     }
 }
@@ -743,6 +851,34 @@ mod tests {
         total +=
             text(&embed["title"]) + text(&embed["description"]) + text(&embed["footer"]["text"]);
         assert!(total <= 6000);
+    }
+
+    #[test]
+    fn api_urls_are_cut_to_their_origin() {
+        for url in [
+            "http://127.0.0.1:9000",
+            "http://127.0.0.1:9000/",
+            "http://127.0.0.1:9000/api",
+            "http://127.0.0.1:9000/api/v10/",
+        ] {
+            assert_eq!(api_origin(url), "http://127.0.0.1:9000", "{url}");
+        }
+        assert_eq!(
+            api_origin("https://proxy.example/discord/api/v9"),
+            "https://proxy.example/discord"
+        );
+    }
+
+    #[test]
+    fn only_refusals_for_now_are_retried() {
+        use serenity::http::StatusCode;
+        let busy = |code: u16| is_busy_status(StatusCode::from_u16(code).unwrap());
+        assert!(busy(429));
+        assert!(busy(502));
+        assert!(!busy(400));
+        assert!(!busy(403));
+        assert!(!busy(404));
+        assert!(!is_busy(&serenity::Error::Other("not a refusal")));
     }
 
     #[test]

@@ -50,6 +50,8 @@ struct State {
     gateway: Mutex<Option<mpsc::UnboundedSender<WsMessage>>>,
     seq: AtomicU64,
     ids: AtomicU64,
+    /// How many of the next channel messages are refused with 429.
+    rate_limited_messages: AtomicUsize,
 }
 
 /// A running fake; its servers live as long as the test's tokio runtime.
@@ -101,6 +103,12 @@ impl FakeDiscord {
     /// A fresh snowflake.
     pub fn next_id(&self) -> u64 {
         self.state.ids.fetch_add(1, Ordering::SeqCst)
+    }
+
+    /// Refuses the next `n` channel messages with 429 Too Many Requests, as Discord does
+    /// when a bucket is exhausted.
+    pub fn rate_limit_next_messages(&self, n: usize) {
+        self.state.rate_limited_messages.store(n, Ordering::SeqCst);
     }
 
     pub fn requests(&self) -> Vec<Request> {
@@ -232,11 +240,14 @@ impl FakeDiscord {
             stream.read_exact(&mut body).await?;
             let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
             let request = Request { method, path, body };
-            let (status, response) = self.route(&request);
+            let (status, response) = self
+                .rate_limited(&request)
+                .unwrap_or_else(|| self.route(&request));
             self.state.requests.lock().unwrap().push(request);
             let reason = match status {
                 200 => "OK",
                 204 => "No Content",
+                429 => "Too Many Requests",
                 _ => "Not Found",
             };
             let head = match &response {
@@ -253,6 +264,23 @@ impl FakeDiscord {
             }
             stream.flush().await?;
         }
+    }
+
+    /// The 429 answer to a channel message while messages are rate limited.
+    fn rate_limited(&self, request: &Request) -> Option<(u16, Option<String>)> {
+        let message = request.method == "POST"
+            && request.path.starts_with("/api/v10/channels/")
+            && request.path.ends_with("/messages");
+        let limited = message
+            && self
+                .state
+                .rate_limited_messages
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+        limited.then(|| {
+            let body = json!({"message": "You are being rate limited.", "retry_after": 0.3, "global": false});
+            (429, Some(body.to_string()))
+        })
     }
 
     fn route(&self, request: &Request) -> (u16, Option<String>) {
