@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::lang::Lang;
 
 /// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 13;
+pub const ANALYSIS_VERSION: u32 = 14;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -466,9 +466,24 @@ impl Analyzer {
         if folded.chars().count() >= 5 && folded.ends_with('t') && !folded.ends_with("st") {
             forms.push(self.stem(&folded[..folded.len() - 1], Lang::De));
         }
+        if let Some(base) = self.masculine_base(&folded) {
+            forms.push(self.stem(base, Lang::De));
+        }
         forms.sort();
         forms.dedup();
         forms
+    }
+
+    /// The word a feminine noun is formed from, when the vocabulary knows it:
+    /// "Praktikantin" and "Praktikantinnen" meet the "Praktikanten" of a guideline,
+    /// which the stemmer keeps apart. "Termin" or "Magazin" are no feminine forms:
+    /// "Term" and "Magaz" are no words of the guidelines.
+    fn masculine_base<'w>(&self, folded: &'w str) -> Option<&'w str> {
+        const MIN_BASE: usize = 5;
+        let base = folded
+            .strip_suffix("innen")
+            .or_else(|| folded.strip_suffix("in"))?;
+        (base.chars().count() >= MIN_BASE && self.vocabulary.contains(base)).then_some(base)
     }
 
     /// Compound parts and verb forms: every extra index term of a word.
@@ -664,6 +679,24 @@ mod tests {
             a.stem("Äußerungen", Lang::De),
             a.stem("äusserungen", Lang::De)
         );
+    }
+
+    #[test]
+    fn feminine_forms_meet_the_word_they_are_formed_from() {
+        let a = analyzer(&["Praktikanten und Kollegen. Der nächste Termin steht im Magazin."]);
+        let base = a.stem("Praktikanten", Lang::De);
+        assert!(a.extra_terms("Praktikantin", Lang::De).contains(&base));
+        assert!(a.extra_terms("Praktikantinnen", Lang::De).contains(&base));
+        let colleague = a.stem("Kollegen", Lang::De);
+        assert!(a.extra_terms("Kolleginnen", Lang::De).contains(&colleague));
+        // Words that merely end in -in stay as they are.
+        for word in ["Termin", "Magazin", "LinkedIn"] {
+            assert_eq!(
+                a.extra_terms(word, Lang::De),
+                Vec::<String>::new(),
+                "{word}"
+            );
+        }
     }
 
     #[test]
