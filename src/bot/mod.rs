@@ -12,6 +12,7 @@ pub mod limits;
 pub mod rate_limit;
 pub mod reply;
 pub mod review_reply;
+pub mod small_talk;
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, Hasher};
@@ -280,6 +281,11 @@ impl Bot {
                     "Bitte stell eine Frage, z. B. „Darf ich ein Foto vom Teamevent posten?“",
                 ),
             );
+        }
+        // "hi" and "danke!" ask nothing: searching the guidelines for them only finds
+        // the rules on thank-you gifts.
+        if let Some(talk) = small_talk::small_talk(question) {
+            return reply::render_small_talk(talk);
         }
         if let Some(slow_down) = self.rate_limited(caller, lang, now) {
             return slow_down;
@@ -624,6 +630,22 @@ mod tests {
         let limited = bot.ask_at(&caller, "May I post this?", now);
         assert!(limited.description.contains("at most 2 questions a minute"));
         assert!(limited.ephemeral);
+    }
+
+    #[test]
+    fn greetings_and_thanks_get_a_reply_not_a_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let bot = bot(dir.path(), 10, false);
+        let caller = member(0, vec![]);
+        let thanks = bot.ask(&caller, "Danke!");
+        assert!(thanks.description.contains("Gern geschehen"), "{thanks:?}");
+        let hello = bot.ask(&caller, "hi there");
+        assert!(hello.description.contains("May I post"), "{hello:?}");
+        assert!(bot.store().answers.is_empty(), "nothing was searched");
+        assert!(bot
+            .ask(&caller, "hi, may I post this?")
+            .title
+            .contains("Allowed"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use time::OffsetDateTime;
 
+use super::small_talk::SmallTalk;
 use crate::answer::{Answer, Passage, Verdict};
 use crate::config::Config;
 use crate::engine::{DocumentInfo, ReindexReport};
@@ -355,6 +356,33 @@ pub fn render_more(answer: &Answer, offset: usize, ctx: &AnswerContext<'_>) -> R
         ephemeral: true,
         color: Some(BLUE),
     }
+}
+
+/// The answer to a greeting or a thank-you: a person's, with a pointer to asking.
+pub fn render_small_talk(talk: SmallTalk) -> Reply {
+    let (title, text) = match talk {
+        SmallTalk::Greeting(lang) => (
+            "👋",
+            tr(
+                lang,
+                "Hi! Ask me whether you may post something, e.g. “May I post a photo from the \
+                 team event?” I answer from the social-media guidelines, quoted and cited. \
+                 /help says more.",
+                "Hallo! Frag mich, ob du etwas posten darfst, z. B. „Darf ich ein Foto vom \
+                 Teamevent posten?“ Ich antworte aus den Social-Media-Richtlinien, zitiert und \
+                 mit Quelle. /help sagt mehr.",
+            ),
+        ),
+        SmallTalk::Thanks(lang) => (
+            "🙂",
+            tr(
+                lang,
+                "You're welcome! Ask again any time.",
+                "Gern geschehen! Frag jederzeit wieder.",
+            ),
+        ),
+    };
+    render_notice(title, text)
 }
 
 /// A short notice (rate limit, refusal, error …) with no fields.
