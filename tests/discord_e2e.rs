@@ -323,6 +323,29 @@ async fn discord_bot_end_to_end() {
         "the answer replies to the question: {reply}"
     );
 
+    // Picking the bot's role instead of the bot in "@guidebot" asks the bot too.
+    let role_mention_id = fake.next_id();
+    let mut role_mention = fake::guild_mention(
+        role_mention_id,
+        &format!(
+            "<@&{}> Darf ich Fotos von Kollegen posten?",
+            fake::BOT_ROLE_ID
+        ),
+    );
+    role_mention["mentions"] = json!([]);
+    role_mention["mention_roles"] = json!([fake::BOT_ROLE_ID.to_string()]);
+    fake.dispatch("MESSAGE_CREATE", role_mention);
+    let role_key = role_mention_id.to_string();
+    let role_reply = fake
+        .wait_for(Duration::from_secs(10), |r| {
+            r.method == "POST"
+                && r.body["message_reference"]["message_id"].as_str() == Some(role_key.as_str())
+        })
+        .await
+        .expect("no reply to a mention of the bot's role")
+        .body;
+    assert!(text_of(&role_reply).contains(".md:"), "{role_reply}");
+
     // Rate limited (429) twice: the answer is sent again after a pause, not lost.
     fake.rate_limit_next_messages(2);
     let limited_id = fake.next_id();

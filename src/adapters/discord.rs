@@ -5,7 +5,8 @@
 //! - Slash commands `/ask`, `/review`, `/reindex`, `/guidelines` and `/help`, and the message
 //!   command "Check against guidelines" (a draft review of the message), are registered at start,
 //!   for one guild when `GUIDEBOT_DISCORD_GUILD_ID` is set, else globally.
-//! - A message that mentions the bot, and any DM, is a question; the answer replies to it.
+//! - A message that mentions the bot (or the role Discord made for it), and any DM, is a
+//!   question; the answer replies to it.
 //! - Buttons under answers: 👍 / 👎 and "More passages"; clicks on messages the bot didn't
 //!   send, or on buttons it didn't make, change nothing and get a short private notice.
 //! - Every message carries empty `allowed_mentions`, so nothing the bot quotes can ping.
@@ -14,8 +15,9 @@
 //! - `GUIDEBOT_DISCORD_API_URL` points serenity's REST client at a proxy or a fake
 //!   (serenity honours its proxy setting only with its rate limiter off).
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -24,9 +26,9 @@ use serenity::all::{
     Context, CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand,
     CreateCommandOption, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EventHandler,
-    GatewayError, GatewayIntents, GuildId, Http, HttpBuilder, Interaction, InteractionContext,
-    InteractionId, Member, Message, MessageReference, ReactionType, Ready, ResolvedValue, User,
-    UserId,
+    GatewayError, GatewayIntents, Guild, GuildId, Http, HttpBuilder, Interaction,
+    InteractionContext, InteractionId, Member, Message, MessageReference, ReactionType, Ready,
+    ResolvedValue, RoleId, User, UserId,
 };
 use serenity::builder::Builder as _;
 use serenity::client::ClientBuilder;
@@ -78,6 +80,7 @@ pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
             bot: Arc::clone(&bot),
             config: config.clone(),
             me: OnceLock::new(),
+            bot_roles: Mutex::new(HashMap::new()),
             registered: AtomicBool::new(false),
         };
         let mut client = ClientBuilder::new_with_http(http(&token, &config), intents)
@@ -297,6 +300,9 @@ struct Handler {
     config: Config,
     /// The bot's own user (from READY): to spot mentions and our own messages.
     me: OnceLock<UserId>,
+    /// The roles Discord made for bots in each guild, with their bot: people often pick
+    /// the bot's role instead of the bot when they type "@guidebot".
+    bot_roles: Mutex<HashMap<RoleId, UserId>>,
     registered: AtomicBool,
 }
 
@@ -333,6 +339,15 @@ impl EventHandler for Handler {
         }
     }
 
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        let mut bot_roles = self.bot_roles.lock().unwrap_or_else(|e| e.into_inner());
+        for role in guild.roles.values() {
+            if let Some(bot) = role.tags.bot_id {
+                bot_roles.insert(role.id, bot);
+            }
+        }
+    }
+
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         match interaction {
             Interaction::Command(command) => self.command(&ctx, command).await,
@@ -350,14 +365,17 @@ impl EventHandler for Handler {
         };
         let direct = msg.guild_id.is_none();
         // Discord lists mentioned users in `mentions`; the raw `<@id>` in the text counts
-        // too, in case a client or proxy leaves the list empty.
+        // too, in case a client or proxy leaves the list empty. The bot's own role
+        // stands for the bot.
+        let own_roles = self.own_roles(me);
         let mentioned = msg.mentions_user_id(me)
             || msg.content.contains(&format!("<@{me}>"))
-            || msg.content.contains(&format!("<@!{me}>"));
+            || msg.content.contains(&format!("<@!{me}>"))
+            || msg.mention_roles.iter().any(|r| own_roles.contains(r));
         if !direct && !mentioned {
             return;
         }
-        let question = strip_mention(&msg.content, me);
+        let question = strip_mention(&msg.content, me, &own_roles);
         let caller = Caller {
             user: user_key(&msg.author),
             lang: None,
@@ -527,6 +545,16 @@ impl Handler {
         .await
     }
 
+    /// The roles Discord made for this bot, in the guilds seen so far.
+    fn own_roles(&self, me: UserId) -> Vec<RoleId> {
+        let bot_roles = self.bot_roles.lock().unwrap_or_else(|e| e.into_inner());
+        bot_roles
+            .iter()
+            .filter(|(_, bot)| **bot == me)
+            .map(|(role, _)| *role)
+            .collect()
+    }
+
     /// The bot's own user: from READY, or asked of Discord when an event is handled
     /// before READY's handler has run (serenity runs handlers concurrently).
     async fn me(&self, ctx: &Context) -> Option<UserId> {
@@ -611,13 +639,16 @@ fn target_message_content(command: &CommandInteraction) -> String {
         .unwrap_or_default()
 }
 
-/// The message text without the bot's own mention (`<@id>` or `<@!id>`).
-fn strip_mention(content: &str, me: UserId) -> String {
-    content
+/// The message text without the bot's own mention (`<@id>`, `<@!id>`, or its role's
+/// `<@&id>`).
+fn strip_mention(content: &str, me: UserId, own_roles: &[RoleId]) -> String {
+    let mut text = content
         .replace(&format!("<@{me}>"), " ")
-        .replace(&format!("<@!{me}>"), " ")
-        .trim()
-        .to_string()
+        .replace(&format!("<@!{me}>"), " ");
+    for role in own_roles {
+        text = text.replace(&format!("<@&{role}>"), " ");
+    }
+    text.trim().to_string()
 }
 
 /// Runs blocking bot work off the async runtime; a panic becomes an error reply.
@@ -884,11 +915,19 @@ mod tests {
     #[test]
     fn mentions_are_stripped_from_questions() {
         let me = UserId::new(42);
+        let roles = [RoleId::new(7)];
         assert_eq!(
-            strip_mention("<@42> May I post this?", me),
+            strip_mention("<@42> May I post this?", me, &roles),
             "May I post this?"
         );
-        assert_eq!(strip_mention("Hey <@!42>, may I?", me), "Hey  , may I?");
-        assert_eq!(strip_mention("<@43> hi", me), "<@43> hi");
+        assert_eq!(
+            strip_mention("Hey <@!42>, may I?", me, &roles),
+            "Hey  , may I?"
+        );
+        assert_eq!(strip_mention("<@&7> may I?", me, &roles), "may I?");
+        assert_eq!(
+            strip_mention("<@43> hi <@&8>", me, &roles),
+            "<@43> hi <@&8>"
+        );
     }
 }

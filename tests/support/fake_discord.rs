@@ -30,6 +30,8 @@ pub const GUILD_ID: u64 = 1_100_000_000_000_000_003;
 pub const CHANNEL_ID: u64 = 1_100_000_000_000_000_004;
 pub const MEMBER_ID: u64 = 1_100_000_000_000_000_005;
 pub const ADMIN_ROLE_ID: u64 = 1_100_000_000_000_000_006;
+/// The role Discord makes for a bot when it joins a guild.
+pub const BOT_ROLE_ID: u64 = 1_100_000_000_000_000_007;
 pub const HEARTBEAT_INTERVAL_MS: u64 = 1000;
 /// Every permission bit Discord knows, as sent for an administrator.
 pub const ALL_PERMISSIONS: &str = "2251799813685247";
@@ -382,7 +384,21 @@ pub fn guild_create() -> Value {
         "verification_level": 0,
         "default_message_notifications": 0,
         "explicit_content_filter": 0,
-        "roles": [],
+        "roles": [{
+            "id": BOT_ROLE_ID.to_string(),
+            "name": "guidebot",
+            "color": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+            "hoist": false,
+            "icon": null,
+            "unicode_emoji": null,
+            "position": 1,
+            "permissions": "0",
+            "managed": true,
+            "mentionable": false,
+            "flags": 0,
+            "tags": {"bot_id": BOT_USER_ID.to_string()}
+        }],
         "emojis": [],
         "features": [],
         "mfa_level": 0,
