@@ -74,12 +74,13 @@ impl QueryPlan {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut plan = self.clone();
-        for concept in &mut plan.concepts {
-            let bound = std::mem::take(&mut concept.language_bound);
-            concept
-                .terms
-                .retain(|(t, _)| !bound.iter().any(|(b, l)| b == t && *l != lang));
-            concept.language_bound = bound;
+        for Concept {
+            terms,
+            language_bound,
+            ..
+        } in &mut plan.concepts
+        {
+            terms.retain(|(t, _)| !language_bound.iter().any(|(b, l)| b == t && *l != lang));
         }
         std::borrow::Cow::Owned(plan)
     }
@@ -1097,13 +1098,17 @@ fn rank(
             .map(|(ord, _)| (0.0, ord));
         found.extend(more);
     }
+    // The question as each language's sections see it: translations count in their own.
+    let (plan_de, plan_en) = (plan.for_section_in(Lang::De), plan.for_section_in(Lang::En));
     let mut candidates = Vec::with_capacity(found.len());
     for (bm25, ord) in found {
         let Some(section) = snapshot.sections.get(ord) else {
             continue;
         };
-        let section_plan = plan.for_section_in(section.lang);
-        let plan = section_plan.as_ref();
+        let plan = match section.lang {
+            Lang::De => plan_de.as_ref(),
+            Lang::En => plan_en.as_ref(),
+        };
         let terms = &snapshot.section_terms[ord];
         let unknown = tuning.unknown_weight;
         let in_named = named.as_ref().filter(|n| n.files.contains(&section.file));
