@@ -194,6 +194,18 @@ where
     }
 }
 
+/// Sends a reply with [`with_retries`]; a failure is logged (the user sees nothing
+/// either way, and the bot goes on).
+async fn send_or_warn<T, F, Fut>(what: &str, send: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = serenity::Result<T>>,
+{
+    if let Err(e) = with_retries(what, send).await {
+        tracing::warn!("{what} failed: {e}");
+    }
+}
+
 /// Whether Discord refused a request for now only: rate limited or no gateway free.
 fn is_busy(error: &serenity::Error) -> bool {
     match error {
@@ -395,13 +407,10 @@ impl EventHandler for Handler {
         let mut reference = MessageReference::from(&msg);
         reference.fail_if_not_exists = Some(false);
         let builder = channel_message(&reply).reference_message(reference);
-        let sent = with_retries("answering a message", || {
+        send_or_warn("sending the answer to a message", || {
             msg.channel_id.send_message(&ctx.http, builder.clone())
         })
         .await;
-        if let Err(e) = sent {
-            tracing::warn!("sending the answer to a message failed: {e}");
-        }
     }
 }
 
@@ -676,35 +685,26 @@ async fn respond(
             let reply = joined(lang, result);
             let message = interaction_message(&reply, ephemeral || reply.ephemeral);
             let response = CreateInteractionResponse::Message(message);
-            let sent = with_retries("answering an interaction", || {
+            send_or_warn("answering an interaction", || {
                 response.clone().execute(&ctx.http, (id, token))
             })
             .await;
-            if let Err(e) = sent {
-                tracing::warn!("answering an interaction failed: {e}");
-            }
             return;
         }
     }
     let defer = CreateInteractionResponse::Defer(
         CreateInteractionResponseMessage::new().ephemeral(ephemeral),
     );
-    let deferred = with_retries("deferring an interaction", || {
+    send_or_warn("deferring an interaction", || {
         defer.clone().execute(&ctx.http, (id, token))
     })
     .await;
-    if let Err(e) = deferred {
-        tracing::warn!("deferring an interaction failed: {e}");
-    }
     let reply = joined(lang, task.await);
     let edit = edit_message(&reply);
-    let edited = with_retries("editing a deferred response", || {
+    send_or_warn("editing a deferred interaction response", || {
         edit.clone().execute(&ctx.http, token)
     })
     .await;
-    if let Err(e) = edited {
-        tracing::warn!("editing a deferred interaction response failed: {e}");
-    }
 }
 
 /// A reply as an embed (already fitted to Discord's limits).
