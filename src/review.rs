@@ -1433,6 +1433,80 @@ const POLITICS_PHRASES: &str =
      for governor|for mayor|for congress|for president|run for office|running for|political party|\
      city council|ob-kandidat|wählen gehen";
 
+/// Words that raise a politics finding: stems, whole words and phrases.
+const POLITICS_TRIGGER_PREFIXES: &[&str] = &[
+    "wahl",
+    "wähl",
+    "partei",
+    "bundestag",
+    "landtag",
+    "election",
+    "politi",
+    "kundgebung",
+    "protest",
+    "petition",
+    "wahlkampf",
+    "kandidat",
+    "campaign",
+    "abgeordnet",
+    "regierung",
+    "government",
+    "klimastreik",
+    "senator",
+    "congress",
+    "kanzler",
+    "klimagerechtigkeit",
+    "marching",
+    "demonstr",
+];
+const POLITICS_TRIGGER_WORDS: &[&str] = &[
+    "vote",
+    "voting",
+    "voted",
+    "cdu",
+    "csu",
+    "spd",
+    "fdp",
+    "afd",
+    "grüne",
+    "grünen",
+    "linke",
+    "bsw",
+    "democrats",
+    "republicans",
+    "labour",
+    "tories",
+    "gop",
+    "maga",
+    "demo",
+    "demos",
+    "march",
+    "president",
+    "präsident",
+];
+const POLITICS_TRIGGER_PHRASES: &[&str] = &[
+    "fridays for future",
+    "climate justice",
+    "climate strike",
+];
+
+/// Triggers that everyday life uses too: a board game's campaign, a club's vote, a
+/// protest against a referee, "government websites".
+const AMBIGUOUS_POLITICS: &[&str] = &[
+    "campaign",
+    "government",
+    "regierung",
+    "vote",
+    "voting",
+    "voted",
+    "march",
+    "demo",
+    "protest",
+    "petition",
+    "president",
+    "präsident",
+];
+
 /// Political statements; with the company's name, logo, clothing or hashtags, the
 /// stricter rule for political statements tied to the company.
 fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
@@ -1446,61 +1520,34 @@ fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
         && whole.prefix(POLITICAL_WORDS).is_none();
     let t = w
         .any(
-            &[
-                "wahl",
-                "wähl",
-                "partei",
-                "bundestag",
-                "landtag",
-                "election",
-                "politi",
-                "kundgebung",
-                "protest",
-                "petition",
-                "wahlkampf",
-                "kandidat",
-                "campaign",
-                "abgeordnet",
-                "regierung",
-                "government",
-                "klimastreik",
-                "senator",
-                "congress",
-                "kanzler",
-                "klimagerechtigkeit",
-                "marching",
-                "demonstr",
-            ],
-            &[
-                "vote",
-                "voting",
-                "voted",
-                "cdu",
-                "csu",
-                "spd",
-                "fdp",
-                "afd",
-                "grüne",
-                "grünen",
-                "linke",
-                "bsw",
-                "democrats",
-                "republicans",
-                "labour",
-                "tories",
-                "gop",
-                "maga",
-                "demo",
-                "demos",
-                "march",
-                "president",
-                "präsident",
-            ],
-            &["fridays for future", "climate justice", "climate strike"],
+            POLITICS_TRIGGER_PREFIXES,
+            POLITICS_TRIGGER_WORDS,
+            POLITICS_TRIGGER_PHRASES,
         )
         .or_else(general)?;
     if outside_politics && ELECTION_WORDS.iter().any(|e| t.starts_with(e)) {
         return None;
+    }
+    // A word politics shares with everyday life needs a second sign of politics in the
+    // draft: a board game's campaign, "government websites" or "I voted" alone are none.
+    let ambiguous = |word: &str| AMBIGUOUS_POLITICS.iter().any(|a| word.starts_with(a));
+    if ambiguous(&t) {
+        let unambiguous = |list: &[&'static str]| -> Vec<&'static str> {
+            list.iter().copied().filter(|p| !ambiguous(p)).collect()
+        };
+        let corroborated = whole.prefix(POLITICAL_WORDS).is_some()
+            || whole.prefix(&prefixes).is_some()
+            || whole.phrase(&phrases).is_some()
+            || whole
+                .any(
+                    &unambiguous(POLITICS_TRIGGER_PREFIXES),
+                    &unambiguous(POLITICS_TRIGGER_WORDS),
+                    POLITICS_TRIGGER_PHRASES,
+                )
+                .is_some();
+        if !corroborated {
+            return None;
+        }
     }
     let company = whole
         .any(
