@@ -1484,11 +1484,8 @@ const POLITICS_TRIGGER_WORDS: &[&str] = &[
     "president",
     "präsident",
 ];
-const POLITICS_TRIGGER_PHRASES: &[&str] = &[
-    "fridays for future",
-    "climate justice",
-    "climate strike",
-];
+const POLITICS_TRIGGER_PHRASES: &[&str] =
+    &["fridays for future", "climate justice", "climate strike"];
 
 /// Triggers that everyday life uses too: a board game's campaign, a club's vote, a
 /// protest against a referee, "government websites".
@@ -2798,6 +2795,24 @@ mod tests {
         assert_eq!(
             topics("Unsere Wettbewerber sind viel langsamer.", false),
             vec![Topic::Competitor]
+        );
+    }
+
+    #[test]
+    fn everyday_senses_of_political_words_need_a_second_sign_of_politics() {
+        assert!(topics("Finished our board game campaign after 14 sessions.", false).is_empty());
+        assert!(topics("Voted early this morning, then coffee.", false).is_empty());
+        assert!(topics("Try our tool if you build government websites.", false).is_empty());
+        assert_eq!(
+            topics("Voted early: the Democrats need every vote.", false),
+            vec![Topic::Politics]
+        );
+        assert_eq!(
+            topics(
+                "Volunteering for the campaign of our mayoral candidate.",
+                false
+            ),
+            vec![Topic::Politics]
         );
     }
 
