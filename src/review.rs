@@ -541,16 +541,17 @@ impl Words {
         }
     }
 
-    /// The first word that starts with one of `prefixes` (lower-case stems), or holds a
-    /// longer one inside it: German compounds end in the word that names them
-    /// ("Stromausfall" is an "Ausfall").
+    /// The first word that starts with one of `prefixes` (lower-case stems), or ends in
+    /// a longer one (but for an inflection): German compounds end in the word that names
+    /// them ("Stromausfall" is an "Ausfall", "Werbepräsente" are "Präsente"), while a
+    /// word it merely stands in names something else ("Abschlusspräsentation").
     fn prefix(&self, prefixes: &[&str]) -> Option<String> {
         self.lower
             .iter()
             .find(|w| {
                 prefixes
                     .iter()
-                    .any(|p| w.starts_with(p) || (p.chars().count() >= 6 && w.contains(p)))
+                    .any(|p| w.starts_with(p) || (p.chars().count() >= 6 && ends_in_head(w, p)))
             })
             .cloned()
     }
@@ -583,6 +584,14 @@ impl Words {
             .or_else(|| self.exact(exact))
             .or_else(|| self.phrase(phrases))
     }
+}
+
+/// Whether `word` ends in `head`, but for an inflection ("-e", "-en", "-s", "-ern").
+fn ends_in_head(word: &str, head: &str) -> bool {
+    const MAX_INFLECTION: usize = 3;
+    word.rmatch_indices(head)
+        .next()
+        .is_some_and(|(i, _)| word[i + head.len()..].chars().count() <= MAX_INFLECTION)
 }
 
 fn has_digit(w: &str) -> bool {
@@ -2814,6 +2823,13 @@ mod tests {
             ),
             vec![Topic::Politics]
         );
+    }
+
+    #[test]
+    fn a_compound_is_what_its_last_word_names() {
+        assert!(topics("Bei der Abschlusspräsentation hatte ich Gänsehaut.", false).is_empty());
+        assert!(!topics("Danke für das tolle Werbepräsent vom Lieferanten!", false).is_empty());
+        assert!(!topics("Der Stromausfall gestern war heftig.", false).is_empty());
     }
 
     #[test]
