@@ -148,6 +148,23 @@ const PRIVATE_LIFE: &[&str] = &[
     "cat",
     "neighborhood",
     "neighbourhood",
+    "haus",
+    "wohnung",
+    "küche",
+    "keller",
+    "balkon",
+    "kinder",
+    "zwillinge",
+    "nachbarn",
+    "house",
+    "kitchen",
+    "bathroom",
+    "basement",
+    "backyard",
+    "kids",
+    "twins",
+    "neighbors",
+    "neighbours",
 ];
 
 /// Words of work: a post that uses one speaks of the job.
@@ -166,16 +183,35 @@ const WORK: &[&str] = &[
     "büro",
     "chef",
     "dienst",
+];
+
+/// English words of work, matched whole: "projected" is no project, a "workout" no work.
+const WORK_WORDS: &[&str] = &[
     "work",
+    "works",
+    "working",
+    "workplace",
+    "workday",
     "company",
+    "companies",
     "colleague",
+    "colleagues",
     "coworker",
+    "coworkers",
+    "co-worker",
+    "co-workers",
     "customer",
+    "customers",
     "client",
+    "clients",
     "project",
+    "projects",
     "product",
+    "products",
     "release",
+    "releases",
     "office",
+    "offices",
     "boss",
     "employer",
     "agency",
@@ -199,7 +235,9 @@ fn about_private_life(draft: &str, names_organisation: impl Fn(&str) -> bool) ->
                     .iter()
                     .any(|p| p.len() >= 5 && w.len() > p.len() + 2 && w.ends_with(p))
             });
-    let work = words.prefix(WORK).is_some() || words.original.iter().any(|w| names_organisation(w));
+    let work = words.prefix(WORK).is_some()
+        || words.exact(WORK_WORDS).is_some()
+        || words.original.iter().any(|w| names_organisation(w));
     private && !work
 }
 
@@ -2858,6 +2896,27 @@ mod tests {
             !kinds("Nach Feierabend bei den Stadtwerken: Tomaten gießen.").contains(&Kind::Names)
         );
         assert!(kinds("Heute bei unserem Kunden Müller GmbH gewesen.").contains(&Kind::Names));
+    }
+
+    #[test]
+    fn home_and_kids_make_a_private_post_unless_it_speaks_of_work() {
+        let none = |_: &str| false;
+        assert!(about_private_life(
+            "Found the leak under the kitchen sink: a $4 washer. Me: 1, house: 0.",
+            none
+        ));
+        assert!(about_private_life(
+            "Lemonade stand launch: the twins made $23.50. Projected Q4 revenue: unclear.",
+            none
+        ));
+        assert!(!about_private_life(
+            "The twins visited the office: our Q4 revenue is up 20 %.",
+            none
+        ));
+        assert!(!about_private_life(
+            "Unser Haus, unser Team: Umsatz plus 20 %.",
+            none
+        ));
     }
 
     #[test]
