@@ -1424,6 +1424,10 @@ fn own_employer() -> Vec<&'static str> {
 const NON_POLITICAL_BODIES: &[&str] = &[
     "verein",
     "club",
+    "tsv",
+    "hauptversammlung",
+    "mitgliederversammlung",
+    "kassenwart",
     "contest",
     "wettbewerb",
     "cook-off",
@@ -2033,17 +2037,23 @@ fn detect_logo(w: &Words) -> Option<(Topic, String)> {
         return Some((Topic::Logo, t));
     }
     if let Some(t) = w.any(
-        &[
-            "hoodie",
-            "firmenkleidung",
-            "merch",
-            "firmenshirt",
-            "tasse",
-            "sticker",
-        ],
+        &["hoodie", "firmenkleidung", "merch", "firmenshirt"],
         &[],
         &["company shirt", "company t-shirt", "company hoodie"],
     ) {
+        return Some((Topic::Merchandise, t));
+    }
+    // A mug or a sticker is merchandise when it is the organisation's: an "I Voted"
+    // sticker or the morning's coffee mug is none.
+    let branded = || {
+        w.any(
+            &["unser", "logo", "marke", "firmen", "company", "brand"],
+            &["our", "we"],
+            &[],
+        )
+        .is_some()
+    };
+    if let Some(t) = w.any(&["tasse", "sticker"], &[], &[]).filter(|_| branded()) {
         return Some((Topic::Merchandise, t));
     }
     let channel = w.lower.iter().find(|x| {
@@ -2832,6 +2842,11 @@ mod tests {
         )
         .is_empty());
         assert!(topics("Erster Platz beim Kuchenwettbewerb!", false).is_empty());
+        assert!(topics(
+            "Jahreshauptversammlung beim TSV: jetzt Kassenwart. Wahlkampf gab's keinen.",
+            false
+        )
+        .is_empty());
         assert_eq!(
             topics(
                 "Mit meinem Ortsverein einen Stand zur Kommunalwahl aufgebaut.",
@@ -2860,6 +2875,20 @@ mod tests {
                 false
             ),
             vec![Topic::Politics]
+        );
+    }
+
+    #[test]
+    fn a_mug_or_sticker_is_merchandise_when_it_is_the_organisations() {
+        assert!(topics("Proudly wore my 'I Voted' sticker to school.", false).is_empty());
+        assert!(topics("Erst mal eine Tasse Kaffee.", false).is_empty());
+        assert_eq!(
+            topics("Unsere neuen Sticker mit dem Logo sind da!", false),
+            vec![Topic::Logo]
+        );
+        assert_eq!(
+            topics("Our new stickers are here, grab one at the booth!", false),
+            vec![Topic::Merchandise]
         );
     }
 
