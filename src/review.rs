@@ -632,6 +632,24 @@ fn ends_in_head(word: &str, head: &str) -> bool {
         .is_some_and(|(i, _)| word[i + head.len()..].chars().count() <= MAX_INFLECTION)
 }
 
+/// A number of thousands or more: "4.800", "12,000", "25000" (but "23.50" is 23.5).
+fn large_number(word: &str) -> bool {
+    let digits: String = word
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    let grouped = digits
+        .split(['.', ','])
+        .skip(1)
+        .any(|group| group.len() == 3);
+    let whole: String = digits
+        .split(['.', ','])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    grouped || whole.len() >= 4
+}
+
 fn has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
@@ -734,9 +752,14 @@ fn detect_figures(w: &Words) -> Option<(Topic, String)> {
         let next = w.lower.get(i + 1).map(String::as_str).unwrap_or("");
         let numeric = has_digit(word);
         let percent = word.ends_with('%') || matches!(next, "%" | "prozent" | "percent");
-        let unit = (percent && speaks_for_a_group)
-            || word.contains('€')
+        // So is a sum of money, or one beside a deal, or a large one: one person's "$40
+        // derailleur hanger" or "Materialkosten 238 €" is no business figure.
+        let money = word.contains('€')
             || word.contains('$')
+            || matches!(next, "eur" | "euro" | "€" | "$" | "usd");
+        let business_money = speaks_for_a_group || deal.is_some() || large_number(word);
+        let unit = (percent && speaks_for_a_group)
+            || (money && business_money)
             || matches!(
                 next,
                 "mio"
@@ -747,11 +770,6 @@ fn detect_figures(w: &Words) -> Option<(Topic, String)> {
                     | "milliarden"
                     | "billion"
                     | "k"
-                    | "eur"
-                    | "euro"
-                    | "€"
-                    | "$"
-                    | "usd"
                     | "kunden"
                     | "customers"
                     | "nutzer"
@@ -2897,6 +2915,26 @@ mod tests {
         assert!(topics("Bei der Abschlusspräsentation hatte ich Gänsehaut.", false).is_empty());
         assert!(!topics("Danke für das tolle Werbepräsent vom Lieferanten!", false).is_empty());
         assert!(!topics("Der Stromausfall gestern war heftig.", false).is_empty());
+    }
+
+    #[test]
+    fn a_sum_of_money_is_a_business_figure_when_a_group_or_a_deal_speaks_of_it() {
+        assert!(topics("New part for my bike: a $40 derailleur hanger.", false).is_empty());
+        assert!(topics("Hochbett gebaut, Materialkosten 238 €.", false).is_empty());
+        assert_eq!(
+            topics("Wir haben 40 € pro Lizenz bezahlt.", false),
+            vec![Topic::Figures]
+        );
+        assert_eq!(
+            topics("Der Auftrag bringt 12.000 €.", false),
+            vec![Topic::Figures]
+        );
+        assert_eq!(
+            topics("Neuer Vertrag mit der Reederei: 900 € pro Monat.", false),
+            vec![Topic::Figures]
+        );
+        assert!(large_number("4.800") && large_number("12,000") && large_number("25000"));
+        assert!(!large_number("23.50") && !large_number("238"));
     }
 
     #[test]
