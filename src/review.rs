@@ -391,6 +391,7 @@ enum Topic {
     EventStage,
     Freebie,
     PoliticsCompany,
+    PoliticalDonations,
     Released,
     LogoMeme,
     PrivateOpinion,
@@ -459,6 +460,8 @@ impl Topic {
             (Freebie, Lang::En) => "May I post a review of a product I got for free?",
             (PoliticsCompany, Lang::De) => "Darf ich politische Aussagen mit dem Firmenlogo, Firmenkleidung oder im Namen der Firma machen?",
             (PoliticsCompany, Lang::En) => "May I combine political statements with the company logo, company clothing or the company name?",
+            (PoliticalDonations, Lang::De) => "Darf ich zu Spenden für eine Partei oder einen Kandidaten aufrufen?",
+            (PoliticalDonations, Lang::En) => "May I ask people to donate or contribute to a political party or candidate?",
             (Released, Lang::De) => "Darf ich über Funktionen sprechen, die schon in den offiziellen Release Notes stehen?",
             (Released, Lang::En) => "May I talk about features that are already in the official release notes?",
             (LogoMeme, Lang::De) => "Darf ich das Firmenlogo verändern oder als Meme verwenden?",
@@ -1635,14 +1638,23 @@ fn detect_politics(w: &Words, whole: &Words) -> Option<(Topic, String)> {
         )
         .is_some()
         || whole.lower.iter().any(|x| x.starts_with('#'));
-    Some((
-        if company {
-            Topic::PoliticsCompany
-        } else {
-            Topic::Politics
-        },
-        t,
-    ))
+    // Asking for money for a party or candidate is a rule of its own in many
+    // guidelines (the Hatch Act forbids it outright).
+    let asks_for_donations = whole
+        .any(
+            &["donat", "spende", "spendet", "fundrais", "contribut"],
+            &["spenden"],
+            &["chip in"],
+        )
+        .is_some();
+    let topic = if asks_for_donations {
+        Topic::PoliticalDonations
+    } else if company {
+        Topic::PoliticsCompany
+    } else {
+        Topic::Politics
+    };
+    Some((topic, t))
 }
 
 /// Confidential or unreleased things.
@@ -2892,6 +2904,25 @@ mod tests {
                 "Volunteering for the campaign of our mayoral candidate.",
                 false
             ),
+            vec![Topic::Politics]
+        );
+    }
+
+    #[test]
+    fn asking_for_money_for_a_candidate_is_a_rule_of_its_own() {
+        assert_eq!(
+            topics("Lopez for governor! Chip in $10 before Friday.", false),
+            vec![Topic::PoliticalDonations]
+        );
+        assert_eq!(
+            topics(
+                "Unterstützt unsere Kandidatin zur Kommunalwahl und spendet!",
+                false
+            ),
+            vec![Topic::PoliticalDonations]
+        );
+        assert_eq!(
+            topics("Lopez for governor! See you at the rally.", false),
             vec![Topic::Politics]
         );
     }
