@@ -145,9 +145,9 @@ fn draft_review_on_the_corpus_holds() {
     };
     let report = eval_with("corpus_drafts.jsonl", &corpus, &["--drafts"]);
     eprintln!("corpus drafts: {report}");
-    assert!(figure(&report, "recall") >= 0.57, "{report}");
-    assert!(figure(&report, "verdict_accuracy") >= 0.63, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 5.0, "{report}");
+    assert!(figure(&report, "recall") >= 0.6, "{report}");
+    assert!(figure(&report, "verdict_accuracy") >= 0.65, "{report}");
+    assert!(figure(&report, "wrong_verdicts") <= 4.0, "{report}");
     assert!(figure(&report, "false_objections") <= 1.0, "{report}");
     // Drafts written apart from the review work, as the held-out question sets are.
     let report = eval_with("corpus_drafts_fresh.jsonl", &corpus, &["--drafts"]);
@@ -164,5 +164,10 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("drafts_fresh2.jsonl", &corpus, &["--drafts"]);
     eprintln!("fresh drafts 2: {report}");
     assert!(figure(&report, "recall") >= 0.42, "{report}");
-    assert!(figure(&report, "false_objections") <= 11.0, "{report}");
+    assert!(figure(&report, "false_objections") <= 9.0, "{report}");
+    // Twenty everyday posts and twenty that break a rule, written apart from guidebot.
+    let report = eval_with("drafts_fresh3.jsonl", &corpus, &["--drafts"]);
+    eprintln!("fresh drafts 3: {report}");
+    assert!(figure(&report, "recall") >= 0.62, "{report}");
+    assert!(figure(&report, "false_objections") <= 3.0, "{report}");
 }
