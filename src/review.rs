@@ -813,6 +813,36 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
         &["wettbewerber", "konkurren", "competitor", "mitbewerb"],
         &[],
         &[
+            "other vendors",
+            "andere anbieter",
+            "anderen anbieter",
+            "runs circles",
+            "die konkurrenz",
+        ],
+    ) {
+        return Some((Topic::Competitor, t));
+    }
+    // A comparison compares with competitors when the organisation or its product
+    // speaks ("unser Tool ist doppelt so schnell wie …", "Wave is so much better than
+    // …": a name the guidelines use throughout); one runner's "faster than 63 % of
+    // women in my age group" compares with no one's product.
+    let names_the_organisation = w.original.iter().any(|word| {
+        let lower = word.to_lowercase();
+        word.chars().next().is_some_and(char::is_uppercase)
+            && ![Lang::De, Lang::En]
+                .iter()
+                .any(|l| crate::analysis::is_stop_word(&lower, *l))
+            && common(word)
+    });
+    let for_the_organisation = names_the_organisation
+        || w.any(
+            &["unser", "produkt", "product", "tool", "service"],
+            &["wir", "we", "our"],
+            &[],
+        )
+        .is_some();
+    if let Some(t) = w
+        .phrase(&[
             "besser als",
             "schneller als",
             "better than",
@@ -825,13 +855,9 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
             "dreimal so",
             "twice as",
             "so schnell wie",
-            "other vendors",
-            "andere anbieter",
-            "anderen anbieter",
-            "runs circles",
-            "die konkurrenz",
-        ],
-    ) {
+        ])
+        .filter(|_| for_the_organisation)
+    {
         return Some((Topic::Competitor, t));
     }
     let details = w.any(
@@ -2592,16 +2618,9 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
     let draft_lang =
         lang::detect(&limited).unwrap_or_else(|| engine.with_snapshot(|s, _| s.main_lang));
     let sentences: Vec<&str> = limited.lines().flat_map(passage::split_sentences).collect();
-    // A capitalised word the guidelines use in many sections is the company's own name
-    // or an ordinary noun, not a customer's or partner's name.
+    // A capitalised word the guidelines use in many sections, or one naming a document,
+    // is the company's own name or an ordinary noun, not a customer's or partner's name.
     let hits = engine.with_snapshot(|snapshot, _| {
-        let common = |word: &str| {
-            let lower = word.to_lowercase();
-            [Lang::De, Lang::En].into_iter().any(|l| {
-                let stem = snapshot.analyzer.stem(&lower, l);
-                snapshot.doc_freq.get(&stem).copied().unwrap_or(0) >= 3
-            })
-        };
         // The organisation whose rules these are, named in a document's title
         // ("Stadtwerke Talbrück", "GSA"), is where the author works: no customer.
         let names_a_document = |word: &str| {
@@ -2609,6 +2628,14 @@ pub fn review(engine: &Engine, draft: &str, photo: bool) -> Result<Review> {
                 .document_titles
                 .values()
                 .any(|title| title.has_word(&snapshot.analyzer, word))
+        };
+        let common = |word: &str| {
+            let lower = word.to_lowercase();
+            names_a_document(word)
+                || [Lang::De, Lang::En].into_iter().any(|l| {
+                    let stem = snapshot.analyzer.stem(&lower, l);
+                    snapshot.doc_freq.get(&stem).copied().unwrap_or(0) >= 3
+                })
         };
         let mut hits = detect(&sentences, photo, &common);
         if about_private_life(&limited, names_a_document) {
@@ -2905,6 +2932,23 @@ mod tests {
                 false
             ),
             vec![Topic::Politics]
+        );
+    }
+
+    #[test]
+    fn a_comparison_is_with_competitors_when_the_organisation_speaks() {
+        assert!(topics(
+            "Just ran my first 10K! Strava says that's faster than 63% of women my age.",
+            false
+        )
+        .is_empty());
+        assert_eq!(
+            topics("Unser Tool ist doppelt so schnell wie die anderen.", false),
+            vec![Topic::Competitor]
+        );
+        assert_eq!(
+            topics("Kranich is so much better than that bloated suite.", false),
+            vec![Topic::Competitor]
         );
     }
 

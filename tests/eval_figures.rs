@@ -164,7 +164,7 @@ fn draft_review_on_the_corpus_holds() {
     let report = eval_with("drafts_fresh2.jsonl", &corpus, &["--drafts"]);
     eprintln!("fresh drafts 2: {report}");
     assert!(figure(&report, "recall") >= 0.42, "{report}");
-    assert!(figure(&report, "false_objections") <= 9.0, "{report}");
+    assert!(figure(&report, "false_objections") <= 8.0, "{report}");
     // Twenty everyday posts and twenty that break a rule, written apart from guidebot.
     let report = eval_with("drafts_fresh3.jsonl", &corpus, &["--drafts"]);
     eprintln!("fresh drafts 3: {report}");
