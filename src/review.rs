@@ -641,16 +641,9 @@ fn large_number(word: &str) -> bool {
         .chars()
         .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
         .collect();
-    let grouped = digits
-        .split(['.', ','])
-        .skip(1)
-        .any(|group| group.len() == 3);
-    let whole: String = digits
-        .split(['.', ','])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    grouped || whole.len() >= 4
+    let mut groups = digits.split(['.', ',']);
+    let whole = groups.next().unwrap_or_default();
+    whole.len() >= 4 || groups.any(|group| group.len() == 3)
 }
 
 fn has_digit(w: &str) -> bool {
