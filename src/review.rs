@@ -817,23 +817,28 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
     }
     // A comparison compares with competitors when the organisation or its product
     // speaks ("unser Tool ist doppelt so schnell wie …", "Wave is so much better than
-    // …": a name the guidelines use throughout); one runner's "faster than 63 % of
-    // women in my age group" compares with no one's product.
-    let names_the_organisation = w.original.iter().any(|word| {
-        let lower = word.to_lowercase();
-        word.chars().next().is_some_and(char::is_uppercase)
-            && ![Lang::De, Lang::En]
-                .iter()
-                .any(|l| crate::analysis::is_stop_word(&lower, *l))
-            && common(word)
-    });
-    let for_the_organisation = names_the_organisation
-        || w.any(
-            &["unser", "produkt", "product", "tool", "service"],
-            &["wir", "we", "our"],
-            &[],
-        )
-        .is_some();
+    // …": a name the guidelines use throughout, or a document's); one runner's "faster
+    // than 63 % of women in my age group" compares with no one's product.
+    let names_the_organisation = || {
+        w.original.iter().any(|word| {
+            let lower = word.to_lowercase();
+            word.chars().next().is_some_and(char::is_uppercase)
+                && ![Lang::De, Lang::En]
+                    .iter()
+                    .any(|l| crate::analysis::is_stop_word(&lower, *l))
+                && common(word)
+        })
+    };
+    // Asked only of a comparison: it looks up every capitalised word.
+    let for_the_organisation = || {
+        names_the_organisation()
+            || w.any(
+                &["unser", "produkt", "product", "tool", "service"],
+                &["wir", "we", "our"],
+                &[],
+            )
+            .is_some()
+    };
     if let Some(t) = w
         .phrase(&[
             "besser als",
@@ -849,7 +854,7 @@ fn detect_names(w: &Words, common: &dyn Fn(&str) -> bool) -> Option<(Topic, Stri
             "twice as",
             "so schnell wie",
         ])
-        .filter(|_| for_the_organisation)
+        .filter(|_| for_the_organisation())
     {
         return Some((Topic::Competitor, t));
     }
