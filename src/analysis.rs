@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 
 use crate::lang::Lang;
 
-/// Bump when analysis changes: an index built with another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 14;
+/// Bump when analysis (or how files are cut into sections) changes: an index built with
+/// another version is rebuilt.
+pub const ANALYSIS_VERSION: u32 = 15;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]

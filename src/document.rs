@@ -113,7 +113,7 @@ pub fn parse_document(file: &str, bytes: &[u8], default_lang: Lang) -> Result<Do
         ),
         None => (FrontMatter::default(), 0),
     };
-    let parsed = section::parse_sections(text, body_start);
+    let parsed = section::split_faq_entries(section::parse_sections(text, body_start));
     let title = meta
         .title
         .clone()

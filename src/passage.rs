@@ -313,10 +313,14 @@ fn read_list_items_with_their_lead_in(
 }
 
 /// "Yes." to "Am I still considered on duty?" says nothing about what is allowed: an FAQ
-/// answer counts as a verdict only when the FAQ's heading asks permission.
+/// answer counts as a verdict only when the FAQ's heading asks permission or asks what
+/// the team does ("Do we engage with hostile messages? No.").
 fn drop_answers_to_other_questions(section: &Section, verdicts: &mut [Option<Finding>]) {
     let heading = section.heading().trim();
-    if heading.ends_with('?') && !verdict::asks_permission(heading) {
+    if heading.ends_with('?')
+        && !verdict::asks_permission(heading)
+        && !verdict::asks_team_practice(heading)
+    {
         for finding in verdicts.iter_mut() {
             if finding.is_some_and(|f| f.how == Stated::Answer) {
                 *finding = None;
@@ -697,8 +701,31 @@ mod tests {
     }
 
     #[test]
+    fn an_faq_entry_is_answered_by_its_answer() {
+        let md = "# FAQ\n\nQ: Will the account follow others?\n\nA: Not decided yet.\n\nQ: Do we engage with hostile messages?\n\nA: No. Mute them.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
+        let entry = doc
+            .sections
+            .iter()
+            .find(|s| s.heading() == "Do we engage with hostile messages?")
+            .unwrap();
+        let quote = quote(
+            entry,
+            "some troll keeps replying nasty stuff, should we engage?",
+            |_: &str| Relevance {
+                coverage: 0.5,
+                specific: 0.5,
+            },
+        );
+        assert_eq!(quote.verdict, Some(Verdict::NotAllowed));
+        assert!(quote
+            .verdict_sentence
+            .is_some_and(|s| s.starts_with("A: No.")));
+    }
+
+    #[test]
     fn a_question_the_section_asks_itself_is_answered_by_the_next_sentence() {
-        let md = "# FAQ\n\nQ: Will the account follow others?\n\nA: Not decided yet.\n\nQ: Do we engage with hostile messages?\n\nA: No. Don't feed the trolls. Mute them.\n";
+        let md = "# Tips\n\nWill the account follow others? That is not decided yet. Do we engage with hostile messages? Don't feed the trolls. Mute them.\n";
         let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
         let quote = quote(
             &doc.sections[0],

@@ -253,7 +253,10 @@ pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPl
             || is_question_noise(&analyzer.stem(&lower, Lang::En), lang)
             || (is_stop_word(&lower, lang.other()) && lower.len() <= 4);
         // Numbers count only where the guidelines use them ("über 50 EUR").
-        let unknown_number = is_number && !snapshot.doc_freq.contains_key(&lower);
+        // A word with digits the synonym list knows ("k8s") is a word.
+        let unknown_number = is_number
+            && !snapshot.doc_freq.contains_key(&lower)
+            && synonyms.lookup(&lower, lang).is_empty();
         if noise || unknown_number {
             continue;
         }
@@ -848,7 +851,7 @@ pub fn answer(
     }
     let candidates = rank(snapshot, &plan, question, tuning)?;
     if std::env::var_os("GUIDEBOT_DEBUG_RANKING").is_some() {
-        debug_ranking(snapshot, &plan, &candidates);
+        debug_ranking(snapshot, &plan, &candidates, tuning);
     }
     let Some(best) = candidates.first() else {
         return Ok(answer);
@@ -1027,9 +1030,21 @@ fn naming_word<'a>(
 ) -> Option<&'a str> {
     let analyzer = &snapshot.analyzer;
     if title.lang == plan.lang {
-        return title
-            .has_word(analyzer, &concept.word)
-            .then_some(concept.word.as_str());
+        if title.has_word(analyzer, &concept.word) {
+            return Some(&concept.word);
+        }
+        // A short form the guidelines never write ("k8s", "OSC") names what the synonym
+        // list spells out ("kubernetes"); an everyday word ("benutze") names nothing.
+        let short_form = concept.acronym || concept.word.chars().any(|c| c.is_ascii_digit());
+        let unwritten = short_form
+            && !snapshot
+                .doc_freq
+                .contains_key(&analyzer.stem(&concept.word, plan.lang));
+        return concept
+            .equivalents
+            .iter()
+            .find(|word| unwritten && title.has_word(analyzer, word))
+            .map(String::as_str);
     }
     let long = |word: &str| word.chars().count() >= MIN_NAME_ACROSS_LANGUAGES;
     if (long(&concept.word) || concept.acronym) && title.has_word(analyzer, &concept.word) {
@@ -1240,7 +1255,7 @@ fn to_passage(snapshot: &Snapshot, candidate: &Candidate, tuning: &Tuning) -> Pa
 
 /// Prints the query plan and the top candidates to stderr, for tuning: one JSON line
 /// per candidate with each concept's match strength in headings, body and best sentence.
-fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]) {
+fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate], tuning: &Tuning) {
     for (rank, c) in candidates.iter().enumerate() {
         let s = &snapshot.sections[c.ord];
         let terms = &snapshot.section_terms[c.ord];
@@ -1265,6 +1280,8 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
             "verdict": c.quote.verdict, "verdict_relevance": c.quote.verdict_relevance,
             "verdict_sentence": c.quote.verdict_sentence, "verdict_specific": c.quote.verdict_specific,
             "verdict_basis": c.quote.verdict_basis.map(|b| format!("{b:?}")),
+            "clear": c.verdict_is_clear(tuning), "named_elsewhere": c.named_elsewhere,
+            "verdict_concept_count": c.verdict_concepts,
             "verdict_concepts": c.quote.verdict_sentence.as_ref().map(|v| {
                 let terms = snapshot.analyzer.term_set(v, s.lang);
                 concepts_in(plan, |t| terms.contains(t)).map(|k| k.word.clone()).collect::<Vec<_>>()

@@ -363,6 +363,86 @@ impl<'a> SectionBuilder<'a> {
     }
 }
 
+/// Openings of an FAQ entry's question written as a paragraph rather than a heading.
+const FAQ_QUESTION_LABELS: &[&str] = &["Q:", "Q.", "Frage:", "F:"];
+
+/// Openings of an FAQ entry's answer.
+const FAQ_ANSWER_LABELS: &[&str] = &["A:", "A.", "Antwort:"];
+
+/// The question of an FAQ entry written as a paragraph ("Q: Do we engage with hostile
+/// messages?"), without its label.
+fn faq_question(block: &Block) -> Option<&str> {
+    if block.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let question = FAQ_QUESTION_LABELS
+        .iter()
+        .find_map(|label| block.text.strip_prefix(label))?
+        .trim();
+    (question.ends_with('?') && question.len() > 3).then_some(question)
+}
+
+fn is_faq_answer(block: &Block) -> bool {
+    FAQ_ANSWER_LABELS.iter().any(|l| block.text.starts_with(l))
+}
+
+/// Splits FAQ sections whose entries are paragraphs ("Q: …?" then "A: …") into one
+/// section per entry, its question as the heading: one section answering several
+/// questions matches each of them poorly, and its first answer would be read as the
+/// answer to all. A section counts as an FAQ when a labelled question is followed by a
+/// labelled answer, or when it holds several labelled questions. Entries keep the FAQ
+/// heading's anchor: the page has none of its own for them.
+pub fn split_faq_entries(sections: Vec<ParsedSection>) -> Vec<ParsedSection> {
+    let mut out = Vec::with_capacity(sections.len());
+    for section in sections {
+        let questions: Vec<usize> = (0..section.blocks.len())
+            .filter(|&i| faq_question(&section.blocks[i]).is_some())
+            .collect();
+        let answered = questions
+            .iter()
+            .any(|&i| section.blocks.get(i + 1).is_some_and(is_faq_answer));
+        if questions.is_empty() || (!answered && questions.len() < 2) {
+            out.push(section);
+            continue;
+        }
+        let mut parent = section;
+        let entries = parent.blocks.split_off(questions[0]);
+        let (heading_path, level, anchor) = (
+            parent.heading_path.clone(),
+            parent.level,
+            parent.anchor.clone(),
+        );
+        if let Some(last) = parent.blocks.last() {
+            parent.line_end = last.line_end;
+        } else {
+            parent.line_end = parent.heading_line;
+        }
+        out.push(parent);
+        let mut entry: Option<ParsedSection> = None;
+        for block in entries {
+            if let Some(question) = faq_question(&block) {
+                out.extend(entry.take());
+                let mut path = heading_path.clone();
+                path.push(question.to_string());
+                entry = Some(ParsedSection {
+                    heading_path: path,
+                    level: level.saturating_add(1),
+                    anchor: anchor.clone(),
+                    line_start: block.line_start,
+                    line_end: block.line_end,
+                    blocks: Vec::new(),
+                    heading_line: block.line_start,
+                });
+            } else if let Some(entry) = entry.as_mut() {
+                entry.line_end = block.line_end;
+                entry.blocks.push(block);
+            }
+        }
+        out.extend(entry);
+    }
+    out
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -455,6 +535,32 @@ mod tests {
         assert_eq!(s[3].heading_path, vec!["Guide", "Logo"]);
         assert_eq!((s[3].line_start, s[3].line_end), (14, 15));
         assert_eq!(s[3].anchor, "logo");
+    }
+
+    #[test]
+    fn faq_entries_written_as_paragraphs_become_sections() {
+        let md = "## FAQ\n\nSee below.\n\nQ: Do we follow accounts?\n\nA: Yes.\n\nQ: Do we engage with trolls?\n\nA: No. Mute them.\n\nBlock only as a last resort.\n";
+        let s = split_faq_entries(sections(md));
+        assert_eq!(s.len(), 3);
+        assert_eq!(texts(&s[0]), vec!["See below."]);
+        assert_eq!((s[0].line_start, s[0].line_end), (1, 3));
+        assert_eq!(s[1].heading_path, vec!["FAQ", "Do we follow accounts?"]);
+        assert_eq!((s[1].line_start, s[1].line_end), (5, 7));
+        assert_eq!(s[2].heading_path, vec!["FAQ", "Do we engage with trolls?"]);
+        assert_eq!(
+            texts(&s[2]),
+            vec!["A: No. Mute them.", "Block only as a last resort."]
+        );
+        assert_eq!((s[2].line_start, s[2].line_end), (9, 13));
+        assert_eq!((s[2].level, s[2].anchor.as_str()), (3, "faq"));
+    }
+
+    #[test]
+    fn a_lone_question_paragraph_is_no_faq() {
+        let md = "## Tips\n\nQ: Why post at all?\n\nBecause people read it.\n";
+        let s = split_faq_entries(sections(md));
+        assert_eq!(s.len(), 1);
+        assert_eq!(texts(&s[0]).len(), 2);
     }
 
     #[test]

@@ -774,6 +774,21 @@ pub fn asks_permission(question: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+/// Whether a question asks what the team does ("Do we engage with hostile messages?"):
+/// in an FAQ, its "No." is the team's rule.
+pub fn asks_team_practice(question: &str) -> bool {
+    let lower = question.trim_start().to_lowercase();
+    [
+        "do we ",
+        "will we ",
+        "should we ",
+        "machen wir ",
+        "sollen wir ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
 /// Whether a question asks who, what, when, where, why or how ("Who counts as further
 /// restricted?") — information, not a verdict.
 pub fn asks_information(question: &str) -> bool {
@@ -1217,6 +1232,14 @@ mod tests {
         assert!(!asks_permission(
             "Am I still considered on duty for purposes of the Hatch Act during that time?"
         ));
+    }
+
+    #[test]
+    fn faq_questions_that_ask_what_the_team_does() {
+        assert!(asks_team_practice("Do we engage with hostile messages?"));
+        assert!(asks_team_practice("Sollen wir auf Trolle antworten?"));
+        assert!(!asks_team_practice("What do we post on Fridays?"));
+        assert!(!asks_team_practice("Am I on duty during that time?"));
     }
 
     #[test]
