@@ -24,6 +24,7 @@ use crate::{Error, Result};
 pub const SCHEMA_VERSION: u32 = 1;
 
 const CURRENT_FILE: &str = "CURRENT";
+const LOCK_FILE: &str = "LOCK";
 const MANIFEST_FILE: &str = "manifest.json";
 const GENERATION_PREFIX: &str = "gen-";
 
@@ -317,10 +318,39 @@ pub fn current_generation(index_dir: &Path) -> Result<Option<PathBuf>> {
 
 /// Opens the serving generation, or `None` when nothing was built yet.
 pub fn open(index_dir: &Path) -> Result<Option<Snapshot>> {
-    match current_generation(index_dir)? {
-        Some(generation) => load_generation(&generation).map(Some),
-        None => Ok(None),
+    let mut attempts = 0;
+    loop {
+        let Some(generation) = current_generation(index_dir)? else {
+            return Ok(None);
+        };
+        match load_generation(&generation) {
+            Ok(snapshot) => return Ok(Some(snapshot)),
+            // Another process finished a build meanwhile and removed the generation
+            // this one was reading: the new one serves now.
+            Err(error) => {
+                attempts += 1;
+                let moved_on = current_generation(index_dir)?.is_some_and(|g| g != generation);
+                if !moved_on || attempts >= 3 {
+                    return Err(error);
+                }
+            }
+        }
     }
+}
+
+/// Held while a build writes: builds by several processes on one index folder (the
+/// bot and a `guidebot ask` started beside it) take turns instead of removing each
+/// other's unfinished generations.
+fn lock_builds(index_dir: &Path) -> Result<std::fs::File> {
+    let path = index_dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| index_error(&path, e))?;
+    file.lock().map_err(|e| index_error(&path, e))?;
+    Ok(file)
 }
 
 fn load_generation(generation: &Path) -> Result<Snapshot> {
@@ -599,6 +629,7 @@ pub fn build(
         .flat_map(|(d, _)| d.sections.iter().cloned())
         .collect();
     std::fs::create_dir_all(&options.index).map_err(|e| index_error(&options.index, e))?;
+    let _lock = lock_builds(&options.index)?;
     let generation = new_generation_dir(&options.index)?;
     write_generation(&generation, &sections)?;
     let manifest = Manifest {

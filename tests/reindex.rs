@@ -555,3 +555,38 @@ fn an_index_from_another_version_is_rebuilt_from_the_files() {
     assert_eq!(kontakt.title, "Kontakt und Ansprechpartner");
     assert!(engine.manifest().is_current_version());
 }
+
+#[test]
+fn processes_building_one_fresh_index_at_once_all_answer() {
+    let handbook = Handbook::new();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            handbook
+                .command(&["ask", "--json", PHOTO_QUESTION])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("guidebot starts")
+        })
+        .collect();
+    let answers: Vec<Value> = children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "ask exited {:?}: {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice(&out.stdout).expect("ask --json prints one JSON object")
+        })
+        .collect();
+    assert!(answers.iter().all(|a| a == &answers[0]));
+    assert!(!passage_files(&answers[0]).is_empty());
+    assert_eq!(
+        handbook.generations(),
+        1,
+        "one generation serves, none is left over"
+    );
+}
