@@ -438,6 +438,9 @@ struct VerdictChoice {
     basis: VerdictBasis,
 }
 
+/// How specific to the question a rule after an FAQ answer must be to answer instead.
+const MIN_ASIDE: f32 = 0.15;
+
 /// Reads the section's verdict on the question:
 /// - a Yes/No answer opening an FAQ section answers the section's question;
 /// - otherwise the rule that speaks most to what the question asks beyond the
@@ -457,9 +460,20 @@ fn choose_verdict(
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
         .collect();
+    // …unless a later restriction of the entry speaks more to what the question asks
+    // beyond the entry's own question ("Do we engage with hostile messages? No. … Block
+    // them only after discussing with the team" asked "Can I block him?"; "Yes, but …
+    // not while on duty" asked about the office).
+    let more_specific_rule = |answer: usize| {
+        stating.iter().any(|&j| {
+            j != answer
+                && verdicts[j].is_some_and(|f| f.verdict.restricts())
+                && relevance[j].specific > relevance[answer].specific.max(MIN_ASIDE)
+        })
+    };
     if let Some(&i) = stating
         .iter()
-        .find(|&&i| verdicts[i].is_some_and(|f| f.how == Stated::Answer))
+        .find(|&&i| verdicts[i].is_some_and(|f| f.how == Stated::Answer) && !more_specific_rule(i))
     {
         return Some(VerdictChoice {
             sentence: i,
