@@ -738,6 +738,34 @@ mod tests {
     }
 
     #[test]
+    fn a_later_restriction_on_what_was_asked_outweighs_the_entrys_yes() {
+        let md = "# FAQ\n\n## May I post about candidates?\n\nYes, but with some limitations.\n\nYou may not do so while on duty.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
+        let entry = &doc.sections[1];
+        let ask = |duty_specific: f32| {
+            quote(
+                entry,
+                "can I post about a candidate from the office?",
+                |s: &str| {
+                    let specific = if s.contains("on duty") {
+                        duty_specific
+                    } else {
+                        0.05
+                    };
+                    Relevance {
+                        coverage: 0.5,
+                        specific,
+                    }
+                },
+            )
+            .verdict
+        };
+        assert_eq!(ask(0.6), Some(Verdict::NotAllowed));
+        // A restriction that speaks no more to the question leaves the answer standing.
+        assert_eq!(ask(0.05), Some(Verdict::Conditional));
+    }
+
+    #[test]
     fn a_question_the_section_asks_itself_is_answered_by_the_next_sentence() {
         let md = "# Tips\n\nWill the account follow others? That is not decided yet. Do we engage with hostile messages? Don't feed the trolls. Mute them.\n";
         let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
