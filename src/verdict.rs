@@ -95,6 +95,11 @@ const APPROVAL: &[&str] = &[
     "vorab informieren",
     "vorher informieren",
     "vorher nachfragen",
+    "ungefragt",
+    "ohne zu fragen",
+    "ohne nachzufragen",
+    "ohne vorher zu fragen",
+    "without asking",
     "antrag stellen",
     "antrag gestellt",
     "antrag einreichen",
@@ -1151,6 +1156,19 @@ mod tests {
         );
         assert_eq!(
             verdict("Only with approval from the press office."),
+            Some(Verdict::NeedsApproval)
+        );
+    }
+
+    #[test]
+    fn doing_it_unasked_means_ask_first() {
+        let unasked = |s: &str| detect(s, false, false).map(|f| f.verdict);
+        assert_eq!(
+            unasked("Niemand mag es, wenn ungefragt der eigene Bildschirm abfotografiert wird."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            unasked("Don't post photos of people's screens without asking."),
             Some(Verdict::NeedsApproval)
         );
     }
