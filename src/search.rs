@@ -225,12 +225,34 @@ const PATH_BOOST: f32 = 1.2;
 const TITLE_BOOST: f32 = 1.0;
 const BODY_BOOST: f32 = 1.0;
 
+/// Doubt said in two words ("not sure", "nicht sicher"), whose second word alone means
+/// nothing to search for, in the one word the synonym list knows ("unsure",
+/// "unsicher"): a question that is unsure of a post asks for the rule on what to do when
+/// in doubt.
+fn one_word_doubt(question: &str) -> String {
+    const DOUBT: &[(&str, &str)] = &[
+        ("not sure", "unsure"),
+        ("not certain", "uncertain"),
+        ("nicht sicher", "unsicher"),
+        ("nicht so sicher", "unsicher"),
+    ];
+    let mut text = question.to_string();
+    for (phrase, word) in DOUBT {
+        // ASCII lowercasing keeps byte offsets, and the rest of the question its capitals.
+        if let Some(at) = text.to_ascii_lowercase().find(phrase) {
+            text.replace_range(at..at + phrase.len(), word);
+        }
+    }
+    text
+}
+
 /// Turns a question into concepts.
 pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPlan {
     let lang = lang::detect(question).unwrap_or(snapshot.main_lang);
     let analyzer = &snapshot.analyzer;
     let mut concepts: Vec<Concept> = Vec::new();
     let mut seen = HashSet::new();
+    let question = &one_word_doubt(question);
     let question_words: Vec<_> = analysis::words(question)
         .into_iter()
         .take(MAX_QUESTION_WORDS)
@@ -1294,6 +1316,22 @@ fn debug_ranking(snapshot: &Snapshot, plan: &QueryPlan, candidates: &[Candidate]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubt_in_two_words_becomes_the_one_word_synonyms_know() {
+        assert_eq!(
+            one_word_doubt("Not sure if my post for the Wave account is OK"),
+            "unsure if my post for the Wave account is OK"
+        );
+        assert_eq!(
+            one_word_doubt("Bin nicht sicher, ob ich das Foto posten darf"),
+            "Bin unsicher, ob ich das Foto posten darf"
+        );
+        assert_eq!(
+            one_word_doubt("Darf ich das posten?"),
+            "Darf ich das posten?"
+        );
+    }
 
     /// A candidate whose section covers `coverage` of the question and states `verdict`
     /// in a sentence covering `relevance` of it, with `concepts` of its concepts.

@@ -472,7 +472,7 @@ fn prose(text: &str) -> Option<Verdict> {
         Some(rest) => format!(" {rest}"),
         None => lower,
     };
-    if APPROVAL.iter().any(|p| lower.contains(p)) {
+    if APPROVAL.iter().any(|p| lower.contains(p)) || asks_when_in_doubt(&lower) {
         return Some(Verdict::NeedsApproval);
     }
     // Imperatives that forbid: "Avoid sharing negative stories …", "Verzichten Sie auf …".
@@ -530,6 +530,30 @@ fn prose(text: &str) -> Option<Verdict> {
         return Some(Verdict::Allowed);
     }
     None
+}
+
+/// "When in doubt, ask", "If you're unclear on whether a post is OK, ask on the list",
+/// "Im Zweifel fragen Sie die Pressestelle": doubt sends the reader to ask first.
+fn asks_when_in_doubt(lower: &str) -> bool {
+    const DOUBT: &[&str] = &[
+        "in doubt",
+        "unclear",
+        "unsure",
+        "not sure",
+        "im zweifel",
+        "unsicher",
+        "nicht sicher",
+    ];
+    const ASK: &[&str] = &[
+        " ask ",
+        " ask,",
+        " ask.",
+        "fragen sie",
+        " frag ",
+        "nachfragen",
+    ];
+    let padded = format!("{lower} ");
+    DOUBT.iter().any(|d| lower.contains(d)) && ASK.iter().any(|a| padded.contains(a))
 }
 
 /// "… is not a Hatch Act violation", "there is no policy violation", "kein Verstoß gegen
@@ -1158,6 +1182,21 @@ mod tests {
             verdict("Only with approval from the press office."),
             Some(Verdict::NeedsApproval)
         );
+    }
+
+    #[test]
+    fn doubt_sends_the_reader_to_ask_first() {
+        let stated = |s: &str| detect(s, false, false).map(|f| f.verdict);
+        assert_eq!(stated("When in doubt, ask"), Some(Verdict::NeedsApproval));
+        assert_eq!(
+            stated("If you're unclear on whether a post is OK, ask on the dev list."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(
+            stated("Im Zweifel fragen Sie die Pressestelle."),
+            Some(Verdict::NeedsApproval)
+        );
+        assert_eq!(stated("Some things are unclear."), None);
     }
 
     #[test]
