@@ -1062,10 +1062,13 @@ fn naming_word<'a>(
             && !snapshot
                 .doc_freq
                 .contains_key(&analyzer.stem(&concept.word, plan.lang));
+        if !unwritten {
+            return None;
+        }
         return concept
             .equivalents
             .iter()
-            .find(|word| unwritten && title.has_word(analyzer, word))
+            .find(|word| title.has_word(analyzer, word))
             .map(String::as_str);
     }
     let long = |word: &str| word.chars().count() >= MIN_NAME_ACROSS_LANGUAGES;

@@ -412,11 +412,10 @@ pub fn split_faq_entries(sections: Vec<ParsedSection>) -> Vec<ParsedSection> {
             parent.level,
             parent.anchor.clone(),
         );
-        if let Some(last) = parent.blocks.last() {
-            parent.line_end = last.line_end;
-        } else {
-            parent.line_end = parent.heading_line;
-        }
+        parent.line_end = parent
+            .blocks
+            .last()
+            .map_or(parent.heading_line, |last| last.line_end);
         out.push(parent);
         let mut entry: Option<ParsedSection> = None;
         for block in entries {

@@ -111,14 +111,7 @@ impl Handbook {
     }
 
     fn ask_json(&self, question: &str) -> Value {
-        let out = self.run(&["ask", "--json", question]);
-        assert!(
-            out.status.success(),
-            "ask exited {:?}: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("ask --json prints one JSON object")
+        answer_of(self.run(&["ask", "--json", question]))
     }
 
     fn current(&self) -> String {
@@ -135,6 +128,17 @@ impl Handbook {
             })
             .unwrap_or(0)
     }
+}
+
+/// The answer a finished `guidebot ask --json` printed; it must have succeeded.
+fn answer_of(out: Output) -> Value {
+    assert!(
+        out.status.success(),
+        "ask exited {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("ask --json prints one JSON object")
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -571,16 +575,7 @@ fn processes_building_one_fresh_index_at_once_all_answer() {
         .collect();
     let answers: Vec<Value> = children
         .into_iter()
-        .map(|child| {
-            let out = child.wait_with_output().unwrap();
-            assert!(
-                out.status.success(),
-                "ask exited {:?}: {}",
-                out.status.code(),
-                String::from_utf8_lossy(&out.stderr)
-            );
-            serde_json::from_slice(&out.stdout).expect("ask --json prints one JSON object")
-        })
+        .map(|child| answer_of(child.wait_with_output().unwrap()))
         .collect();
     assert!(answers.iter().all(|a| a == &answers[0]));
     assert!(!passage_files(&answers[0]).is_empty());
