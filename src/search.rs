@@ -671,6 +671,10 @@ fn concepts_in<'a>(
 /// many of the question's concepts.
 const MIN_RESTRICTION_CONCEPTS: usize = 2;
 
+/// A restriction stating just one of the question's concepts needs that concept to be
+/// at least this rare: a word most sections share says nothing of the rule.
+const MIN_SOLE_CONCEPT_IDF: f32 = 2.0;
+
 /// Below this IDF a question word is too common to tell a section's rules apart.
 const MIN_SPECIFIC_IDF: f32 = 1.0;
 
@@ -758,8 +762,12 @@ struct Candidate {
     coverage: f32,
     matched_idf: f32,
     matched_concepts: usize,
-    /// How many of the question's concepts the verdict's sentence states.
+    /// How many of the question's concepts the verdict's sentence states…
     verdict_concepts: usize,
+    /// …and the IDF of the rarest of them.
+    verdict_concept_idf: f32,
+    /// The section is in the question's language.
+    same_lang: bool,
     features: Features,
     quote: passage::Quote,
 }
@@ -782,10 +790,16 @@ impl Candidate {
             Some(_) => {
                 let clear = self.coverage >= tuning.min_verdict_coverage
                     && quote.verdict_relevance >= tuning.min_verdict_relevance;
-                // The cautious answer on less evidence, but never on one shared word: a
-                // sentence that meets the question in "post" alone is no rule about it.
+                // The cautious answer on less evidence, but never on one common shared
+                // word: a sentence that meets the question in "post" alone is no rule
+                // about it. One rare word of the question's own language ("Dienst-PC",
+                // "block") is, when the section covers much of the question.
+                let sole_rare_concept = self.verdict_concepts == 1
+                    && self.verdict_concept_idf >= MIN_SOLE_CONCEPT_IDF
+                    && self.same_lang
+                    && self.coverage >= tuning.min_verdict_coverage;
                 let cautious = quote.verdict.is_some_and(Verdict::restricts)
-                    && self.verdict_concepts >= MIN_RESTRICTION_CONCEPTS
+                    && (self.verdict_concepts >= MIN_RESTRICTION_CONCEPTS || sole_rare_concept)
                     && self.coverage >= tuning.min_restriction_coverage
                     && quote.verdict_relevance >= tuning.min_restriction_relevance;
                 clear || cautious
@@ -902,10 +916,13 @@ pub fn answer(
         return Ok(answer);
     }
     let floor = best.coverage * tuning.min_relative_coverage;
-    let mut passages: Vec<Passage> = candidates
+    let shown: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.coverage >= floor)
         .take(9)
+        .collect();
+    let mut passages: Vec<Passage> = shown
+        .iter()
         .map(|c| to_passage(snapshot, c, tuning))
         .collect();
     answer.abstained = false;
@@ -914,7 +931,9 @@ pub fn answer(
     // the passages may state some.
     let asks_information =
         verdict::asks_information(question) && !verdict::asks_permission(question);
-    answer.verdict = overall_verdict(&passages, faq_answer, tuning).filter(|_| !asks_information);
+    let states_rule: Vec<bool> = shown.iter().map(|c| c.quote.verdict.is_some()).collect();
+    answer.verdict =
+        overall_verdict(&passages, &states_rule, faq_answer, tuning).filter(|_| !asks_information);
     answer.more = passages.split_off(passages.len().min(3));
     answer.passages = passages;
     Ok(answer)
@@ -946,7 +965,13 @@ fn answers_the_very_question(best: &Candidate, rivals: &[Candidate], tuning: &Tu
 /// "Allowed" is the answer that must be surest (wrongly given, it is the worst answer):
 /// unless an FAQ answers the very question ("May I …? Yes."), it stands only when the
 /// best passage clearly beats every runner-up that doesn't also say "allowed".
-fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> Option<Verdict> {
+/// `states_rule` says, per passage, whether its section states any verdict, clear or not.
+fn overall_verdict(
+    passages: &[Passage],
+    states_rule: &[bool],
+    faq_answer: bool,
+    tuning: &Tuning,
+) -> Option<Verdict> {
     let best = passages.first()?;
     let contested = passages.iter().skip(1).any(|p| {
         p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
@@ -959,12 +984,18 @@ fn overall_verdict(passages: &[Passage], faq_answer: bool, tuning: &Tuning) -> O
             && best.heading_path.starts_with(&p.heading_path)
     };
     // Nor is a runner-up that also says "allowed" (often the same rule in the other
-    // language).
-    let close_rival = passages.iter().skip(1).any(|p| {
-        best.score - p.score < tuning.min_allowed_margin
-            && p.verdict != Some(Verdict::Allowed)
-            && !introduces_best(p)
-    });
+    // language), or one whose section states no rule at all (a definition): it
+    // contradicts nothing.
+    let close_rival = passages
+        .iter()
+        .zip(states_rule)
+        .skip(1)
+        .any(|(p, &states)| {
+            best.score - p.score < tuning.min_allowed_margin
+                && p.verdict != Some(Verdict::Allowed)
+                && (states || p.verdict.is_some())
+                && !introduces_best(p)
+        });
     let unsure_permission = best.verdict == Some(Verdict::Allowed) && !faq_answer && close_rival;
     if contested || unsure_permission {
         None
@@ -1249,6 +1280,13 @@ fn rank(
                 let sentence_terms = analyzer.term_set(sentence, section.lang);
                 concepts_in(plan, |t| sentence_terms.contains(t) || names_document(t)).count()
             }),
+            verdict_concept_idf: quote.verdict_sentence.as_deref().map_or(0.0, |sentence| {
+                let sentence_terms = analyzer.term_set(sentence, section.lang);
+                concepts_in(plan, |t| sentence_terms.contains(t))
+                    .map(|c| c.idf)
+                    .fold(0.0, f32::max)
+            }),
+            same_lang: section.lang == plan.lang,
             quote,
         });
     }
@@ -1348,6 +1386,8 @@ mod tests {
             matched_idf: 10.0,
             matched_concepts: 3,
             verdict_concepts: concepts,
+            verdict_concept_idf: 3.0,
+            same_lang: true,
             features: Features::default(),
             quote: passage::Quote {
                 text: String::new(),
@@ -1396,9 +1436,66 @@ mod tests {
     }
 
     #[test]
-    fn a_restriction_sharing_one_word_with_the_question_is_not_clear() {
+    fn a_restriction_sharing_one_common_word_with_the_question_is_not_clear() {
         let tuning = Tuning::default();
-        assert!(!candidate(Verdict::NotAllowed, 0.8, 0.24, 1).verdict_is_clear(&tuning));
+        let mut common = candidate(Verdict::NotAllowed, 0.8, 0.24, 1);
+        common.verdict_concept_idf = 1.3;
+        assert!(!common.verdict_is_clear(&tuning));
+    }
+
+    #[test]
+    fn a_restriction_sharing_one_rare_word_in_the_questions_language_is_clear() {
+        let tuning = Tuning::default();
+        // "Darf ich in der Mittagspause am Dienst-PC kurz Insta checken?" and "Die private
+        // Nutzung sozialer Medien am dienstlichen Arbeitsplatzrechner ist nicht gestattet."
+        let rare = candidate(Verdict::NotAllowed, 0.5, 0.18, 1);
+        assert!(rare.verdict_is_clear(&tuning));
+        let mut translated = rare.clone();
+        translated.same_lang = false;
+        assert!(!translated.verdict_is_clear(&tuning));
+        let mut thin = rare.clone();
+        thin.coverage = 0.25;
+        assert!(!thin.verdict_is_clear(&tuning));
+        let mut permission = rare;
+        permission.quote.verdict = Some(Verdict::Allowed);
+        assert!(!permission.verdict_is_clear(&tuning));
+    }
+
+    fn shown(heading: &str, score: f32, verdict: Option<Verdict>) -> Passage {
+        Passage {
+            file: "rules.md".into(),
+            title: "Rules".into(),
+            heading_path: vec!["Rules".into(), heading.into()],
+            anchor: String::new(),
+            line_start: 1,
+            line_end: 1,
+            score,
+            text: String::new(),
+            verdict,
+            verdict_sentence: None,
+            section_line_start: 1,
+            section_line_end: 1,
+            stale: false,
+        }
+    }
+
+    #[test]
+    fn a_close_runner_up_holds_back_allowed_only_if_it_states_a_rule() {
+        let tuning = Tuning::default();
+        let passages = [
+            shown("Permitted activities", 0.75, Some(Verdict::Allowed)),
+            shown("Who is further restricted?", 0.6, None),
+        ];
+        // The runner-up defines terms and states no rule: it contradicts nothing.
+        assert_eq!(
+            overall_verdict(&passages, &[true, false], false, &tuning),
+            Some(Verdict::Allowed)
+        );
+        // Its rule is unclear for this question, but it has one: "allowed" is unsure.
+        assert_eq!(
+            overall_verdict(&passages, &[true, true], false, &tuning),
+            None
+        );
     }
 
     /// An FAQ answer whose heading covers `heading_coverage` of the question.

@@ -472,6 +472,7 @@ fn prose(text: &str) -> Option<Verdict> {
         Some(rest) => format!(" {rest}"),
         None => lower,
     };
+    let lower = without_possibility(&lower);
     if APPROVAL.iter().any(|p| lower.contains(p)) || asks_when_in_doubt(&lower) {
         return Some(Verdict::NeedsApproval);
     }
@@ -530,6 +531,67 @@ fn prose(text: &str) -> Option<Verdict> {
         return Some(Verdict::Allowed);
     }
     None
+}
+
+/// "Information shared over dinner may not be for public dissemination", "may not be
+/// accurate": "may not be" before anything but a participle says what is possible, not
+/// what is forbidden ("may not be posted"). Such phrases are taken out before the
+/// sentence is read.
+fn without_possibility(lower: &str) -> String {
+    const PHRASE: &str = " may not be ";
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower;
+    while let Some(at) = rest.find(PHRASE) {
+        let after = &rest[at + PHRASE.len()..];
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect();
+        out.push_str(&rest[..at]);
+        out.push_str(if is_english_participle(&next) {
+            PHRASE
+        } else {
+            " perhaps not be "
+        });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An English past participle ("posted", "shared", "taken", "sent").
+fn is_english_participle(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "made",
+        "done",
+        "said",
+        "put",
+        "sent",
+        "shown",
+        "taken",
+        "given",
+        "written",
+        "seen",
+        "told",
+        "sold",
+        "held",
+        "kept",
+        "left",
+        "brought",
+        "set",
+        "read",
+        "run",
+        "spent",
+        "built",
+        "hung",
+        "worn",
+        "known",
+        "drawn",
+        "found",
+        "thrown",
+        "forwarded",
+    ];
+    (word.len() > 3 && (word.ends_with("ed") || word.ends_with("en"))) || IRREGULAR.contains(&word)
 }
 
 /// "When in doubt, ask", "If you're unclear on whether a post is OK, ask on the list",
@@ -1031,6 +1093,23 @@ mod tests {
         assert_eq!(
             verdict("Fachbereiche, die einen eigenen Auftritt wünschen, stellen einen schriftlichen Antrag."),
             Some(Verdict::NeedsApproval)
+        );
+    }
+
+    #[test]
+    fn may_not_be_is_a_prohibition_only_before_a_participle() {
+        assert_eq!(
+            verdict("Information shared over dinner may not be for public dissemination."),
+            None
+        );
+        assert_eq!(verdict("Such figures may not be accurate."), None);
+        assert_eq!(
+            verdict("Badges may not be shown in photos."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Customer names may not be posted."),
+            Some(Verdict::NotAllowed)
         );
     }
 
