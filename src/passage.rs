@@ -210,6 +210,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
     }
     let mut relevance: Vec<Relevance> = sentences.iter().map(|s| rate.rate(&s.text)).collect();
     read_list_items_with_their_lead_in(&sentences, &rate, &mut relevance);
+    read_references_with_what_they_refer_to(&sentences, &rate, &mut relevance);
     let mut verdicts = sentence_verdicts(&sentences);
     drop_answers_to_other_questions(section, &mut verdicts);
     apply_amounts(&sentences, question, &mut verdicts, &mut relevance);
@@ -274,7 +275,13 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
     let choice = choice.filter(|c| chosen_contains(&indices, c.sentence));
     let verdict = choice
         .as_ref()
-        .map(|c| verdict::resolve(c.finding, answered_question(section, question)))
+        .and_then(|c| match c.finding.how {
+            Stated::Waiver => waiver_verdict(&sentences[c.sentence].text, question, &rate),
+            _ => Some(verdict::resolve(
+                c.finding,
+                answered_question(section, question),
+            )),
+        })
         .map(|v| verdict::for_skipped_approval(v, question));
     Quote {
         text,
@@ -288,6 +295,58 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
             .map_or(0.0, |c| relevance[c.vouching].specific),
         verdict_basis: choice.map(|c| c.basis),
         best_sentence_coverage: scores[best],
+    }
+}
+
+/// The verdict of a ruled-out requirement on the question. Refusing someone for want of
+/// it is not allowed; doing without it is allowed only when the question speaks of what
+/// it was required for ("Teilnahme" in "… sollte keinesfalls Bedingung für eine
+/// Teilnahme sein") — a question about the photos the sentence also names is not
+/// answered by it.
+fn waiver_verdict(rule: &str, question: &str, rate: &impl Rate) -> Option<Verdict> {
+    let verdict = verdict::resolve_waiver(question);
+    let speaks_of_it =
+        || verdict::required_for(rule).is_some_and(|what| rate.rate(what).coverage > 0.0);
+    (verdict != Verdict::Allowed || speaks_of_it()).then_some(verdict)
+}
+
+/// Words by which a German sentence refers to the one before it ("Diese Entscheidung …",
+/// "Ließe man Jugendliche ohne diese teilnehmen …"). English "this", "these" and "such"
+/// are left out: FAQ answers open sentence after sentence with them, pointing at the
+/// entry's question more than at the sentence before, and read as references they
+/// outweighed the entries' own Yes/No (measured on the corpus sets).
+const REFERRING: &[&str] = &[
+    "dies", "diese", "dieser", "dieses", "diesen", "diesem", "solche", "solcher", "solches",
+    "solchen",
+];
+
+/// How far into a sentence a referring word still points back at the sentence before.
+const REFERRING_WITHIN: usize = 8;
+
+/// A sentence that refers to the one before it ("Es ist verständlich, wenn man nicht auf
+/// Fotos abgebildet werden möchte. Diese Entscheidung sollte keinesfalls Bedingung für
+/// eine Teilnahme sein") speaks to the question as the two do together.
+fn read_references_with_what_they_refer_to(
+    sentences: &[Sentence],
+    rate: &impl Rate,
+    relevance: &mut [Relevance],
+) {
+    for i in 1..sentences.len() {
+        let (before, sentence) = (&sentences[i - 1], &sentences[i]);
+        if sentence.in_list || sentence.block != before.block {
+            continue;
+        }
+        let lower = sentence.text.to_lowercase();
+        let refers = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(REFERRING_WITHIN)
+            .any(|w| REFERRING.contains(&w));
+        if refers {
+            let together = rate.rate(&format!("{} {}", before.text, sentence.text));
+            relevance[i].coverage = relevance[i].coverage.max(together.coverage);
+            relevance[i].specific = relevance[i].specific.max(together.specific);
+        }
     }
 }
 
@@ -816,6 +875,42 @@ mod tests {
         );
         assert!(quote.text.starts_with("… "), "{}", quote.text);
         assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn a_sentence_is_read_with_the_one_it_refers_to() {
+        let md = "# Fotos\n\nDie Eltern unterschreiben eine Einverständniserklärung. Ohne diese ist eine Teilnahme strafbar. Manche möchten nicht auf Fotos. Diese Entscheidung sollte keinesfalls Bedingung für eine Teilnahme sein.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::De).unwrap();
+        // The question speaks of photos and taking part; neither rule names both.
+        let rate = |s: &str| {
+            let named = ["Fotos", "Teilnahme"]
+                .iter()
+                .filter(|w| s.contains(**w))
+                .count();
+            let coverage = named as f32 * 0.4;
+            Relevance {
+                coverage,
+                specific: coverage,
+            }
+        };
+        let asked = "Sie will nicht auf Fotos – darf sie trotzdem teilnehmen?";
+        let answer = quote(&doc.sections[0], asked, rate);
+        assert_eq!(answer.verdict, Some(Verdict::Allowed));
+        assert!(answer
+            .verdict_sentence
+            .unwrap()
+            .starts_with("Diese Entscheidung"));
+        let refusing =
+            "Sie will nicht auf Fotos – dürfen wir sagen, dass sie nicht teilnehmen kann?";
+        let answer = quote(&doc.sections[0], refusing, rate);
+        assert_eq!(answer.verdict, Some(Verdict::NotAllowed));
+        // Asked about the photos alone, the rule on taking part says nothing.
+        let rate_photos = |s: &str| Relevance {
+            coverage: if s.contains("Fotos") { 0.5 } else { 0.0 },
+            specific: if s.contains("Fotos") { 0.5 } else { 0.0 },
+        };
+        let answer = quote(&doc.sections[0], "Darf ich Fotos hochladen?", rate_photos);
+        assert_eq!(answer.verdict, None);
     }
 
     #[test]

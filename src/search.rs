@@ -246,13 +246,37 @@ fn one_word_doubt(question: &str) -> String {
     text
 }
 
+/// Set phrases that stress what the question says but name nothing ("will auf keinen
+/// Fall fotografiert werden"): their nouns ("Fall") would match unrelated words
+/// ("Zweifelsfall").
+fn without_emphasis(question: &str) -> String {
+    const EMPHASIS: &[&str] = &[
+        "auf gar keinen fall",
+        "auf keinen fall",
+        "auf jeden fall",
+        "in jedem fall",
+        "in keinem fall",
+        "in any case",
+        "by no means",
+        "no matter what",
+    ];
+    let mut text = question.to_string();
+    for phrase in EMPHASIS {
+        // ASCII lowercasing keeps byte offsets.
+        while let Some(at) = text.to_ascii_lowercase().find(phrase) {
+            text.replace_range(at..at + phrase.len(), " ");
+        }
+    }
+    text
+}
+
 /// Turns a question into concepts.
 pub fn plan(question: &str, snapshot: &Snapshot, synonyms: &Synonyms) -> QueryPlan {
     let lang = lang::detect(question).unwrap_or(snapshot.main_lang);
     let analyzer = &snapshot.analyzer;
     let mut concepts: Vec<Concept> = Vec::new();
     let mut seen = HashSet::new();
-    let question = &one_word_doubt(question);
+    let question = &one_word_doubt(&without_emphasis(question));
     let question_words: Vec<_> = analysis::words(question)
         .into_iter()
         .take(MAX_QUESTION_WORDS)
@@ -1371,6 +1395,20 @@ mod tests {
         assert_eq!(
             one_word_doubt("Darf ich das posten?"),
             "Darf ich das posten?"
+        );
+    }
+
+    #[test]
+    fn emphasis_is_no_part_of_what_is_asked() {
+        assert_eq!(
+            without_emphasis("Sie will auf keinen Fall fotografiert werden")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["Sie", "will", "fotografiert", "werden"]
+        );
+        assert_eq!(
+            without_emphasis("Darf ich den Fall posten?"),
+            "Darf ich den Fall posten?"
         );
     }
 

@@ -20,6 +20,10 @@ pub enum Stated {
     Prose,
     /// An FAQ answer starting "Yes"/"No": its meaning depends on the question's polarity.
     Answer,
+    /// A requirement ruled out ("Diese Entscheidung sollte keinesfalls Bedingung für eine
+    /// Teilnahme sein"): doing the thing without it is allowed, and refusing it for
+    /// want of it is not. Its meaning depends on which of the two the question asks.
+    Waiver,
 }
 
 /// Rule markers as the comms team writes them, checked case-insensitively at the start of
@@ -157,6 +161,7 @@ const PROHIBITION: &[&str] = &[
     "sind verboten",
     "verboten",
     "untersagt",
+    "strafbar",
     "darf nicht",
     "dürfen nicht",
     "darfst nicht",
@@ -255,6 +260,7 @@ const NOT_PROHIBITED: &[&str] = &[
     "do not prohibit",
     "would not prohibit",
     "nicht verboten",
+    "nicht strafbar",
     "kein verstoß",
     "nicht untersagt",
 ];
@@ -381,10 +387,138 @@ pub fn detect(sentence: &str, starts_block: bool, opens_section: bool) -> Option
             });
         }
     }
+    if rules_out_requirement(trimmed) {
+        return Some(Finding {
+            verdict: Verdict::Allowed,
+            how: Stated::Waiver,
+        });
+    }
     prose(trimmed).map(|verdict| Finding {
         verdict,
         how: Stated::Prose,
     })
+}
+
+/// Requirements, as guidelines name them before what they would be required for.
+const REQUIREMENTS: &[&str] = &[
+    "bedingung für",
+    "voraussetzung für",
+    "condition for",
+    "condition of",
+    "requirement for",
+    "requirement of",
+    "prerequisite for",
+    "prerequisite of",
+];
+
+/// Whether a sentence rules a requirement out: "sollte keinesfalls Bedingung für eine
+/// Teilnahme sein", "is not a requirement for attending" — a negation among the few
+/// words before the requirement.
+fn rules_out_requirement(sentence: &str) -> bool {
+    const WITHIN: usize = 4;
+    let lower = sentence.to_lowercase();
+    REQUIREMENTS.iter().any(|requirement| {
+        lower.match_indices(requirement).any(|(at, _)| {
+            let before: Vec<&str> = lower[..at]
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            before.iter().rev().take(WITHIN).any(|w| {
+                matches!(
+                    *w,
+                    "nicht"
+                        | "kein"
+                        | "keine"
+                        | "keinesfalls"
+                        | "niemals"
+                        | "not"
+                        | "no"
+                        | "never"
+                        | "isn't"
+                        | "mustn't"
+                        | "shouldn't"
+                )
+            })
+        })
+    })
+}
+
+/// What a ruled-out requirement was for: the first word after "Bedingung für" that is
+/// no article ("Teilnahme" in "… Bedingung für eine Teilnahme am Hackathon sein").
+pub fn required_for(sentence: &str) -> Option<&str> {
+    const ARTICLES: &[&str] = &[
+        "a", "an", "the", "any", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+        "einem", "einer", "eines", "jede", "jeden", "jeder",
+    ];
+    let lower = sentence.to_lowercase();
+    let end = REQUIREMENTS
+        .iter()
+        .filter_map(|r| lower.find(r).map(|at| at + r.len()))
+        .min()?;
+    // Lowercasing keeps byte offsets only for ASCII; find the same word in the original.
+    let rest = sentence.get(end..)?;
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .find(|w| !ARTICLES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Ways a question asks about refusing someone or making something a requirement ("Can
+/// we tell them they can't take part?", "davon abhängig machen").
+const REFUSING: &[&str] = &[
+    "ausschließen",
+    "ausschliessen",
+    "ausschluss",
+    "nicht mitmachen",
+    "nicht teilnehmen",
+    "nicht dabei sein",
+    "nicht kommen",
+    "zuhause bleiben",
+    "zu hause bleiben",
+    "abhängig machen",
+    "abhaengig machen",
+    "zur bedingung",
+    "zur voraussetzung",
+    "wegschicken",
+    "exclude",
+    "can't take part",
+    "cannot take part",
+    "can't participate",
+    "cannot participate",
+    "can't join",
+    "cannot join",
+    "not take part",
+    "not participate",
+    "turn them away",
+    "turn away",
+    "kick",
+    "stay home",
+    "a requirement",
+    "a condition",
+    "a prerequisite",
+    "mandatory",
+];
+
+/// The verdict of a ruled-out requirement on the question: refusing someone for want of
+/// it is not allowed — though asked whether one *must* refuse, the answer is that they
+/// may take part — and anything else the question asks is allowed.
+pub fn resolve_waiver(question: &str) -> Verdict {
+    let lower = format!(" {} ", question.to_lowercase().replace('’', "'"));
+    let refusing = REFUSING.iter().any(|p| lower.contains(p));
+    let obliged = [
+        " muss ",
+        " müssen ",
+        " must ",
+        " have to ",
+        " need to ",
+        " required to ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    if refusing && !obliged {
+        Verdict::NotAllowed
+    } else {
+        Verdict::Allowed
+    }
 }
 
 fn marker(text: &str) -> Option<Verdict> {
@@ -1093,6 +1227,57 @@ mod tests {
         assert_eq!(
             verdict("Fachbereiche, die einen eigenen Auftritt wünschen, stellen einen schriftlichen Antrag."),
             Some(Verdict::NeedsApproval)
+        );
+    }
+
+    #[test]
+    fn a_requirement_ruled_out_allows_doing_without_and_forbids_refusing() {
+        let waiver = |s: &str| detect(s, true, false).map(|f| (f.verdict, f.how));
+        assert_eq!(
+            waiver("Diese Entscheidung sollte keinesfalls Bedingung für eine Teilnahme am Hackathon sein."),
+            Some((Verdict::Allowed, Stated::Waiver))
+        );
+        assert_eq!(
+            waiver("Signing up for the newsletter is not a requirement for attending."),
+            Some((Verdict::Allowed, Stated::Waiver))
+        );
+        assert_ne!(
+            waiver("Grundvoraussetzung einer Teilnahme muss eine Einverständniserklärung sein.")
+                .map(|(_, how)| how),
+            Some(Stated::Waiver)
+        );
+        assert_eq!(
+            required_for("Das sollte keinesfalls Bedingung für eine Teilnahme sein."),
+            Some("Teilnahme")
+        );
+        assert_eq!(
+            resolve_waiver("Darf er trotzdem mitmachen?"),
+            Verdict::Allowed
+        );
+        assert_eq!(
+            resolve_waiver("Can we just tell them they can't take part then?"),
+            Verdict::NotAllowed
+        );
+        assert_eq!(
+            resolve_waiver("Können wir die Teilnahme davon abhängig machen?"),
+            Verdict::NotAllowed
+        );
+        // Asked whether one must refuse: no, they may take part.
+        assert_eq!(
+            resolve_waiver("Müssen wir sie dann ausschließen?"),
+            Verdict::Allowed
+        );
+    }
+
+    #[test]
+    fn strafbar_is_a_prohibition() {
+        assert_eq!(
+            verdict("Ließe man Jugendliche ohne Erklärung teilnehmen, machte man sich strafbar."),
+            Some(Verdict::NotAllowed)
+        );
+        assert_eq!(
+            verdict("Das Teilen eines öffentlichen Beitrags ist nicht strafbar."),
+            Some(Verdict::Allowed)
         );
     }
 
