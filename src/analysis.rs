@@ -14,7 +14,7 @@ use crate::lang::Lang;
 
 /// Bump when analysis (or how files are cut into sections) changes: an index built with
 /// another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 15;
+pub const ANALYSIS_VERSION: u32 = 16;
 
 /// A term produced from a text, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,7 +156,7 @@ funktionieren falsch nochmal sowas irgendwas irgendwo dafür dagegen damit darum
 weiß wissen glaube denke drin rein raus dran drauf klappt reicht ordnung per paar
 mal gern gerne bisschen woran würden würde heißt hieß nix ner nem wohl quasi sozusagen
 irgendwann los voll drunter drüber eh total völlig ziemlich krass mega neu neue neuen
-neuer neues";
+neuer neues heut oben unten hinten vorne endlich stolz";
 const ENGLISH_QUESTION_NOISE: &str = "\
 allowed permitted okay ok fine can could may might should must need needs rule rules
 policy policies guideline guidelines am i allow permission possible problem alright
@@ -207,7 +207,7 @@ geschäft geschenk geschenke gesicht gespräch gruppe handy haus hinweis info in
 informationen inhalt inhalte interview jahr kamera kanal kanäle karriere kollege
 kollegen kommentar kommunikation konferenz konto konten kosten krise kritik kunde kunden
 leitung logo marke marken medien media meinung messe mitarbeiter mitarbeitende nachricht
-name namen netz netzwerk partei partner person personal plattform politik post posting
+name namen netz netzwerk nummer nummern partei partner person personal plattform politik post posting
 presse privat produkt produkte profil programm projekt projekte prozess rat recht rechte
 rede regel reise richtlinie schutz screenshot seite social sponsor sponsoring sprecher
 stand stelle stellen storm team termin text titel umsatz unfall unternehmen unternehmens

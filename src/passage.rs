@@ -476,9 +476,14 @@ fn names_what_condition_excludes(rule: &str, question: &str, rate: &impl Rate) -
         return false;
     };
     let question = question.to_lowercase();
-    let question_excludes = ["ohne ", "keine ", "kein ", "without ", " no "]
-        .iter()
-        .any(|p| format!(" {question}").contains(p));
+    // "ohne Kennzeichen", "die Nummern erkennt man nicht", "you can't read the numbers":
+    // the question says the condition holds.
+    let question_excludes = [
+        "ohne ", "keine ", "kein ", " nicht ", " nicht.", " nicht,", "without ", " no ", " not ",
+        "n't ", "cannot ",
+    ]
+    .iter()
+    .any(|p| format!(" {question} ").contains(p));
     if question_excludes || !rule.is_char_boundary(start) {
         return false;
     }
@@ -943,6 +948,12 @@ mod tests {
         assert_eq!(with.verdict, Some(Verdict::NotAllowed));
         let without = quote(&doc.sections[0], "Foto ohne Containernummern ok?", rate);
         assert_eq!(without.verdict, Some(Verdict::Conditional));
+        let unreadable = quote(
+            &doc.sections[0],
+            "Die Containernummern erkennt man nicht. Ok?",
+            rate,
+        );
+        assert_eq!(unreadable.verdict, Some(Verdict::Conditional));
     }
 
     #[test]
