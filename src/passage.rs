@@ -242,7 +242,8 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
             _ => Consent::Silent,
         })
         .collect();
-    let choice = choose_verdict(&verdicts, &relevance, &asking, &consent);
+    let examples = example_items(&sentences);
+    let choice = choose_verdict(&verdicts, &relevance, &asking, &consent, &examples);
     if let Some(choice) = &choice {
         add(choice.sentence, &mut chosen);
     }
@@ -308,6 +309,31 @@ fn waiver_verdict(rule: &str, question: &str, rate: &impl Rate) -> Option<Verdic
     let speaks_of_it =
         || verdict::required_for(rule).is_some_and(|what| rate.rate(what).coverage > 0.0);
     (verdict != Verdict::Allowed || speaks_of_it()).then_some(verdict)
+}
+
+/// Which sentences are list items after a lead-in that announces examples ("For
+/// example:", "Zum Beispiel:").
+fn example_items(sentences: &[Sentence]) -> Vec<bool> {
+    const ANNOUNCING: &[&str] = &[
+        "example",
+        "e.g.",
+        "for instance",
+        "beispiel",
+        "z. b.",
+        "z.b.",
+    ];
+    let mut announced = false;
+    sentences
+        .iter()
+        .map(|sentence| {
+            if !sentence.in_list {
+                let lower = sentence.text.to_lowercase();
+                announced = sentence.leads_in && ANNOUNCING.iter().any(|a| lower.contains(a));
+                return false;
+            }
+            announced
+        })
+        .collect()
 }
 
 /// Words by which a German sentence refers to the one before it ("Diese Entscheidung …",
@@ -520,6 +546,7 @@ fn choose_verdict(
     relevance: &[Relevance],
     asking: &[bool],
     consent: &[Consent],
+    examples: &[bool],
 ) -> Option<VerdictChoice> {
     let stating: Vec<usize> = (0..verdicts.len())
         .filter(|&i| verdicts[i].is_some())
@@ -566,7 +593,7 @@ fn choose_verdict(
         .copied()
         .filter(|&i| key(i) >= 0.9 * top)
         .collect();
-    let near_tied = prefer_marked_rules(near_tied, &stating, verdicts, key, top);
+    let near_tied = prefer_marked_rules(near_tied, &stating, verdicts, examples, key, top);
     let near_tied = let_consent_answer(near_tied, &stating, verdicts, consent, key, basis);
     let strictness = |i: usize| verdicts[i].map_or(0, |f| f.verdict.strictness());
     // A question that asks two things ("share the ad and add that the pay is great") is
@@ -605,10 +632,14 @@ fn prefer_marked_rules(
     near_tied: Vec<usize>,
     stating: &[usize],
     verdicts: &[Option<Finding>],
+    examples: &[bool],
     key: impl Fn(usize) -> f32,
     top: f32,
 ) -> Vec<usize> {
-    let marked = |i: usize| verdicts[i].is_some_and(|f| f.how == Stated::Marker);
+    // A marked example ("For example: - Don't: @18F's Angela is speaking at this event -
+    // sign up and go!") shows the rule before it; it matches a question by its names
+    // and scene, so it does not answer before the prose rules.
+    let marked = |i: usize| verdicts[i].is_some_and(|f| f.how == Stated::Marker) && !examples[i];
     if near_tied.iter().any(|&i| marked(i)) {
         return near_tied;
     }
@@ -880,6 +911,35 @@ mod tests {
         );
         assert!(quote.text.starts_with("… "), "{}", quote.text);
         assert_eq!((quote.line_start, quote.line_end), (5, 5));
+    }
+
+    #[test]
+    fn a_marked_example_does_not_answer_before_the_rule() {
+        let md = "# Events\n\nIf you are speaking at an event, it is okay to post live.\n\nLimit your tweet to facts. For example:\n\n- Don't: Sam is speaking at this event - sign up and go!\n- Do: Sam is speaking about our priorities.\n";
+        let doc = parse_document("e.md", md.as_bytes(), Lang::En).unwrap();
+        // The example shares the question's scene nearly as much as the rule does.
+        let rate = |s: &str| {
+            let coverage = if s.contains("okay to post live") {
+                0.6
+            } else if s.contains("this event") {
+                0.5
+            } else {
+                0.0
+            };
+            Relevance {
+                coverage,
+                specific: coverage,
+            }
+        };
+        let answer = quote(
+            &doc.sections[0],
+            "Sam is speaking at an event, may I post live?",
+            rate,
+        );
+        assert!(answer
+            .verdict_sentence
+            .unwrap()
+            .starts_with("If you are speaking"));
     }
 
     #[test]
