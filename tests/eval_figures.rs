@@ -110,6 +110,7 @@ fn held_out_corpus_figures_hold() {
         ("corpus_fresh9.jsonl", 0.67, 0.80, 5.0),
         ("corpus_fresh10.jsonl", 0.73, 0.82, 3.0),
         ("corpus_fresh11.jsonl", 0.71, 0.86, 2.0),
+        ("corpus_fresh12.jsonl", 0.75, 0.88, 3.0),
     ] {
         let report = eval(set, &corpus);
         eprintln!("{set}: {report}");
