@@ -1278,6 +1278,24 @@ fn rank(
             + asked_class.map_or(0.0, |asked| {
                 audience::adjustment(asked, &snapshot.classes, ord, snapshot, asks_permission)
             });
+        // The verdict's sentence, read once for how many of the question's concepts it
+        // states and how rare the rarest of them is. The name of the document asked
+        // about counts as stated by each of its rules: for "can I DM @kubernetesio and
+        // ask them to tweet …?", "The kubernetesio account will not … reply to any
+        // accounts" states two concepts; a name is no rare word of the rule, though.
+        let verdict_terms = quote
+            .verdict_sentence
+            .as_deref()
+            .map(|sentence| analyzer.term_set(sentence, section.lang));
+        let (verdict_concepts, verdict_concept_idf) =
+            verdict_terms.as_ref().map_or((0, 0.0), |terms| {
+                (
+                    concepts_in(plan, |t| terms.contains(t) || names_document(t)).count(),
+                    concepts_in(plan, |t| terms.contains(t))
+                        .map(|c| c.idf)
+                        .fold(0.0, f32::max),
+                )
+            });
         candidates.push(Candidate {
             ord,
             score,
@@ -1297,19 +1315,8 @@ fn rank(
                     }) >= FIRM_MATCH
                 })
                 .count(),
-            // The name of the document asked about counts as stated by each of its
-            // rules: for "can I DM @kubernetesio and ask them to tweet …?", "The
-            // kubernetesio account will not … reply to any accounts" states two concepts.
-            verdict_concepts: quote.verdict_sentence.as_deref().map_or(0, |sentence| {
-                let sentence_terms = analyzer.term_set(sentence, section.lang);
-                concepts_in(plan, |t| sentence_terms.contains(t) || names_document(t)).count()
-            }),
-            verdict_concept_idf: quote.verdict_sentence.as_deref().map_or(0.0, |sentence| {
-                let sentence_terms = analyzer.term_set(sentence, section.lang);
-                concepts_in(plan, |t| sentence_terms.contains(t))
-                    .map(|c| c.idf)
-                    .fold(0.0, f32::max)
-            }),
+            verdict_concepts,
+            verdict_concept_idf,
             same_lang: section.lang == plan.lang,
             quote,
         });
