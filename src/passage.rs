@@ -103,10 +103,10 @@ pub fn sentences(section: &Section) -> Vec<Sentence> {
 /// their list item or paragraph.
 pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
     let mut out: Vec<Option<Finding>> = Vec::with_capacity(sentences.len());
+    // What each sentence states itself, before any inheriting.
+    let mut stated: Vec<Option<Finding>> = Vec::with_capacity(sentences.len());
     let mut block_marker: Option<(usize, Finding)> = None;
-    // A verdict stated by a lead-in ("Verboten sind:") holds for the list after it.
-    let mut lead_in: Option<Finding> = None;
-    for sentence in sentences {
+    for (sentence, lead_in) in sentences.iter().zip(lead_ins(sentences)) {
         let found = verdict::detect(
             &sentence.text,
             sentence.starts_block,
@@ -120,10 +120,9 @@ pub fn sentence_verdicts(sentences: &[Sentence]) -> Vec<Option<Finding>> {
         let inherited = block_marker
             .filter(|(block, _)| *block == sentence.block)
             .map(|(_, f)| f);
-        let listed = if sentence.in_list { lead_in } else { None };
-        if !sentence.in_list {
-            lead_in = found.filter(|_| sentence.leads_in);
-        }
+        // A verdict stated by a lead-in ("Verboten sind:") holds for the list after it.
+        let listed = lead_in.and_then(|l| stated[l]);
+        stated.push(found);
         out.push(inherited.or(found).or(listed));
     }
     out
@@ -322,17 +321,13 @@ fn example_items(sentences: &[Sentence]) -> Vec<bool> {
         "z. b.",
         "z.b.",
     ];
-    let mut announced = false;
-    sentences
-        .iter()
-        .map(|sentence| {
-            if !sentence.in_list {
-                let lower = sentence.text.to_lowercase();
-                announced = sentence.leads_in && ANNOUNCING.iter().any(|a| lower.contains(a));
-                return false;
-            }
-            announced
-        })
+    let announces = |lead_in: &Sentence| {
+        let lower = lead_in.text.to_lowercase();
+        ANNOUNCING.iter().any(|a| lower.contains(a))
+    };
+    lead_ins(sentences)
+        .into_iter()
+        .map(|lead_in| lead_in.is_some_and(|l| announces(&sentences[l])))
         .collect()
 }
 
@@ -369,9 +364,7 @@ fn read_references_with_what_they_refer_to(
             .take(REFERRING_WITHIN)
             .any(|w| REFERRING.contains(&w));
         if refers {
-            let together = rate.rate(&format!("{} {}", before.text, sentence.text));
-            relevance[i].coverage = relevance[i].coverage.max(together.coverage);
-            relevance[i].specific = relevance[i].specific.max(together.specific);
+            read_together(&mut relevance[i], rate, before, sentence);
         }
     }
 }
@@ -383,18 +376,42 @@ fn read_list_items_with_their_lead_in(
     rate: &impl Rate,
     relevance: &mut [Relevance],
 ) {
-    let mut lead_in: Option<&str> = None;
-    for (i, sentence) in sentences.iter().enumerate() {
-        if !sentence.in_list {
-            lead_in = sentence.leads_in.then_some(sentence.text.as_str());
-            continue;
-        }
+    for (i, lead_in) in lead_ins(sentences).into_iter().enumerate() {
         if let Some(lead_in) = lead_in {
-            let together = rate.rate(&format!("{lead_in} {}", sentence.text));
-            relevance[i].coverage = relevance[i].coverage.max(together.coverage);
-            relevance[i].specific = relevance[i].specific.max(together.specific);
+            read_together(&mut relevance[i], rate, &sentences[lead_in], &sentences[i]);
         }
     }
+}
+
+/// For each sentence of a list item, the sentence that leads into its list ("Verboten
+/// sind:", "For example:"), if there is one.
+fn lead_ins(sentences: &[Sentence]) -> Vec<Option<usize>> {
+    let mut lead_in = None;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            if sentence.in_list {
+                lead_in
+            } else {
+                lead_in = sentence.leads_in.then_some(i);
+                None
+            }
+        })
+        .collect()
+}
+
+/// A sentence speaks to the question at least as much as it does read together with the
+/// sentence it completes or refers to (`context`).
+fn read_together(
+    relevance: &mut Relevance,
+    rate: &impl Rate,
+    context: &Sentence,
+    sentence: &Sentence,
+) {
+    let together = rate.rate(&format!("{} {}", context.text, sentence.text));
+    relevance.coverage = relevance.coverage.max(together.coverage);
+    relevance.specific = relevance.specific.max(together.specific);
 }
 
 /// "Yes." to "Am I still considered on duty?" says nothing about what is allowed: an FAQ
