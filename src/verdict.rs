@@ -455,7 +455,9 @@ pub fn required_for(sentence: &str) -> Option<&str> {
         .iter()
         .filter_map(|r| lower.find(r).map(|at| at + r.len()))
         .min()?;
-    // Lowercasing keeps byte offsets only for ASCII; find the same word in the original.
+    // The offset is the lowercased text's. It fits the original unless a letter before
+    // it changes byte length when lowercased (rare in guidelines); then the word read
+    // may be off, or `get` finds no char boundary and there is none.
     let rest = sentence.get(end..)?;
     rest.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
