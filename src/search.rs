@@ -185,6 +185,10 @@ pub struct Tuning {
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
     /// this much…
     pub min_allowed_margin: f32,
+    /// A runner-up scoring at least this share of the best passage's score, with another
+    /// verdict, leaves the question without one: the ranking can't tell which rule was
+    /// asked about.
+    pub contested_share: f32,
     /// …unless it is an FAQ's answer whose question (its heading) covers this much of
     /// the asked one.
     pub min_faq_question_coverage: f32,
@@ -210,6 +214,7 @@ impl Default for Tuning {
             min_off_topic_coverage: 0.85,
             min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
+            contested_share: 0.95,
             min_faq_question_coverage: 0.3,
             named_elsewhere: 0.7,
         }
@@ -998,7 +1003,8 @@ fn overall_verdict(
 ) -> Option<Verdict> {
     let best = passages.first()?;
     let contested = passages.iter().skip(1).any(|p| {
-        p.score >= 0.97 * best.score && p.verdict.is_some_and(|v| Some(v) != best.verdict)
+        p.score >= tuning.contested_share * best.score
+            && p.verdict.is_some_and(|v| Some(v) != best.verdict)
     });
     // The introduction of the best rule's own page, stating no rule itself, is no rival.
     let introduces_best = |p: &Passage| {
@@ -1540,6 +1546,26 @@ mod tests {
         assert_eq!(
             overall_verdict(&passages, &[true, true], false, &tuning),
             None
+        );
+    }
+
+    #[test]
+    fn a_runner_up_within_a_few_percent_with_another_verdict_leaves_no_verdict() {
+        let tuning = Tuning::default();
+        // Two FAQ entries a question matches almost equally ("forward to my own account"
+        // vs "forward to others"): which rule applies is not clear, so no verdict.
+        let close = [
+            shown("Forward to others?", 1.37, Some(Verdict::NotAllowed)),
+            shown("Forward to your own account?", 1.32, Some(Verdict::Allowed)),
+        ];
+        assert_eq!(overall_verdict(&close, &[true, true], true, &tuning), None);
+        let clear = [
+            shown("Forward to others?", 1.37, Some(Verdict::NotAllowed)),
+            shown("Forward to your own account?", 1.2, Some(Verdict::Allowed)),
+        ];
+        assert_eq!(
+            overall_verdict(&clear, &[true, true], true, &tuning),
+            Some(Verdict::NotAllowed)
         );
     }
 

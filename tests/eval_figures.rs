@@ -36,6 +36,15 @@ fn eval_with(set: &str, guidelines: &Path, flags: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The target: at most one wrong verdict per 50 questions.
+fn assert_at_most_one_wrong_per_fifty(report: &Value) {
+    let per_fifty = figure(report, "n") / 50.0;
+    assert!(
+        figure(report, "wrong_verdicts") <= per_fifty.floor(),
+        "{report}"
+    );
+}
+
 /// The real guidelines beside the project (CI has them); a notice when they are missing.
 fn shared_corpus() -> Option<PathBuf> {
     let corpus = repo().join("../shared/corpus");
@@ -64,12 +73,7 @@ fn handbook_figures_hold() {
         "{report}"
     );
     assert!(figure(&report, "verdict_accuracy") >= 0.75, "{report}");
-    // The target: at most one wrong verdict per 50 questions.
-    let per_fifty = figure(&report, "n") / 50.0;
-    assert!(
-        figure(&report, "wrong_verdicts") <= per_fifty.floor(),
-        "{report}"
-    );
+    assert_at_most_one_wrong_per_fifty(&report);
 }
 
 #[test]
@@ -86,7 +90,7 @@ fn corpus_figures_hold() {
         "{report}"
     );
     assert!(figure(&report, "verdict_accuracy") >= 0.75, "{report}");
-    assert!(figure(&report, "wrong_verdicts") <= 3.0, "{report}");
+    assert_at_most_one_wrong_per_fifty(&report);
 }
 
 /// Questions on the corpus written apart from the ranking work (by someone who saw the
