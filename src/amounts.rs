@@ -107,6 +107,100 @@ pub fn count_exceeds_limit(rule: &str, question: &str) -> bool {
     })
 }
 
+/// Whether the question asks for a larger share of something than a rule's upper limit
+/// allows: "about half of it is about my company" against "self-promotion should be no
+/// more than about a quarter of the post".
+pub fn share_exceeds_limit(rule: &str, question: &str) -> bool {
+    let rule = with_percent_words(&rule.to_lowercase());
+    let rule_words = words(&rule);
+    let limit = (0..rule_words.len()).find_map(|i| {
+        let (share, _) = share_at(&rule_words[i..])?;
+        let before = without_hedges(&rule_words[..i]);
+        match limit_before(before)?(share) {
+            bound @ (Bound::AtMost(_) | Bound::Below(_)) => Some(bound),
+            _ => None,
+        }
+    });
+    let Some(limit) = limit else {
+        return false;
+    };
+    let question = with_percent_words(&question.to_lowercase());
+    let question_words = words(&question);
+    (0..question_words.len()).any(|i| {
+        share_at(&question_words[i..]).is_some_and(|(share, explicit)| {
+            (explicit || part_of_something(&question_words[i..])) && !limit.admits(share)
+        })
+    })
+}
+
+/// "25%" and "25 %" read as "25 percent", so the sign survives splitting into words.
+fn with_percent_words(text: &str) -> String {
+    text.replace('%', " percent ")
+}
+
+/// Words that soften an amount without changing it: "no more than about a quarter".
+fn without_hedges<'a, 'b>(before: &'b [&'a str]) -> &'b [&'a str] {
+    const HEDGES: &[&str] = &[
+        "about",
+        "roughly",
+        "approximately",
+        "around",
+        "etwa",
+        "ca",
+        "circa",
+        "rund",
+        "ungefähr",
+    ];
+    let mut end = before.len();
+    while end > 0 && HEDGES.contains(&before[end - 1]) {
+        end -= 1;
+    }
+    &before[..end]
+}
+
+/// The share the words start with, and whether it was a percentage (unmistakably a
+/// share): "a quarter" → 0.25, "half" → 0.5, "zwei Drittel" → 0.67, "30 percent" → 0.3.
+fn share_at(words: &[&str]) -> Option<(f64, bool)> {
+    const FRACTIONS: &[(&str, f64)] = &[
+        ("half", 0.5),
+        ("hälfte", 0.5),
+        ("third", 1.0 / 3.0),
+        ("thirds", 1.0 / 3.0),
+        ("drittel", 1.0 / 3.0),
+        ("quarter", 0.25),
+        ("quarters", 0.25),
+        ("viertel", 0.25),
+        ("fifth", 0.2),
+        ("fifths", 0.2),
+        ("fünftel", 0.2),
+        ("tenth", 0.1),
+        ("zehntel", 0.1),
+    ];
+    const ONE: &[&str] = &[
+        "a", "one", "ein", "eine", "einem", "einen", "einer", "die", "zur",
+    ];
+    let first = *words.first()?;
+    if let (Some(n), Some(&"percent" | &"prozent")) = (number(first), words.get(1)) {
+        return Some((n / 100.0, true));
+    }
+    let fraction = |word: &str| FRACTIONS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
+    if let Some(share) = fraction(first) {
+        return Some((share, false));
+    }
+    let next = fraction(words.get(1)?)?;
+    if ONE.contains(&first) {
+        return Some((next, false));
+    }
+    count(first).map(|times| (times * next, false))
+}
+
+/// Whether a fraction word is a share of something ("half of it", "die Hälfte des
+/// Beitrags", "half the post"), not an ordinal or a name ("a third party").
+fn part_of_something(words: &[&str]) -> bool {
+    const OF: &[&str] = &["of", "the", "der", "des", "davon", "vom", "von"];
+    words.iter().take(3).skip(1).any(|w| OF.contains(w))
+}
+
 /// The counted things a question names: "5 tweets" → (5, "tweets").
 fn counts<'a>(words: &[&'a str]) -> Vec<(f64, &'a str)> {
     words
@@ -253,6 +347,40 @@ mod tests {
         assert!(!count_exceeds_limit(rule, "can I post 2 tweets an hour?"));
         assert!(!count_exceeds_limit(rule, "can I post 5 photos?"));
         assert!(!count_exceeds_limit("Tweets are welcome.", "5 tweets?"));
+    }
+
+    #[test]
+    fn shares_beyond_a_limit() {
+        let rule = "Limited self/corporate promotion is acceptable, but should be no more than about a quarter of the content of the blog/discourse post.";
+        assert!(share_exceeds_limit(
+            rule,
+            "about half of it is about my company's consulting services, is that fine?"
+        ));
+        assert!(share_exceeds_limit(
+            rule,
+            "roughly a third of it talks about my company's services"
+        ));
+        assert!(share_exceeds_limit(
+            rule,
+            "my company takes up 40% of the post"
+        ));
+        assert!(!share_exceeds_limit(
+            rule,
+            "about a fifth of it is about my company"
+        ));
+        assert!(!share_exceeds_limit(
+            rule,
+            "can I mention third party packages?"
+        ));
+        assert!(!share_exceeds_limit(rule, "can I mention my company?"));
+        assert!(share_exceeds_limit(
+            "Eigenwerbung darf höchstens ein Viertel des Beitrags ausmachen.",
+            "Geht es, wenn die Hälfte des Artikels über meine Firma ist?"
+        ));
+        assert!(!share_exceeds_limit(
+            "Promotion is welcome in half of our posts.",
+            "about half of it is about my company"
+        ));
     }
 
     #[test]

@@ -167,7 +167,7 @@ tomorrow yesterday soon good bad thing stuff someone somebody anyone anybody guy
 lot lots extra yet already happen happens happened kind sort anyway maybe basically
 right wrong sure whether help quick quickly real totally pretty whatever would hey
 thanks gotta kinda literally wondering wonder curious just
-anyways btw fyi tbh idk lol new bit";
+anyways btw fyi tbh idk lol new bit nothing everything";
 
 fn word_set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()

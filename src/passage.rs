@@ -447,9 +447,12 @@ fn apply_amounts(
             specific: m.specific.max(r.specific),
         });
     for (i, sentence) in sentences.iter().enumerate() {
-        // "No more than three tweets per hour" forbids the fifth: a limit the question
-        // goes beyond is the rule for it, stated or not as a verdict.
-        if amounts::count_exceeds_limit(&sentence.text, question) {
+        // "No more than three tweets per hour" forbids the fifth, "no more than a quarter
+        // of the post" forbids half of it: a limit the question goes beyond is the rule
+        // for it, stated or not as a verdict.
+        if amounts::count_exceeds_limit(&sentence.text, question)
+            || amounts::share_exceeds_limit(&sentence.text, question)
+        {
             verdicts[i] = Some(Finding {
                 verdict: Verdict::NotAllowed,
                 how: Stated::Prose,

@@ -339,6 +339,9 @@ const PERMISSION: &[&str] = &[
     "may be granted",
     "are free to",
     "is free to",
+    "spricht nichts dagegen",
+    "spricht nichts gegen",
+    "nothing wrong with",
 ];
 
 const CONDITION: &[&str] = &[
@@ -622,6 +625,11 @@ fn prose(text: &str) -> Option<Verdict> {
     if ONLY_IF.iter().any(|p| lower.contains(p)) {
         return Some(Verdict::Conditional);
     }
+    // "Nothing about this discussion suggests that it is prohibited": no rule, a
+    // judgement on a case.
+    if doubts_what_follows(&lower) {
+        return None;
+    }
     // "would not be prohibited", "nicht verboten": a prohibition denied is a permission.
     if NOT_PROHIBITED.iter().any(|p| lower.contains(p)) || denies_violation(&lower) {
         let conditional = CONDITION.iter().any(|p| lower.contains(p));
@@ -774,6 +782,33 @@ fn denies_violation(lower: &str) -> bool {
                 .take(WITHIN + 1)
                 .any(|w| matches!(*w, "violation" | "verstoß" | "breach"))
         })
+    })
+}
+
+/// "Nothing … suggests that …", "nichts deutet darauf hin, dass …": what follows is
+/// denied, so its rule words state no rule.
+fn doubts_what_follows(lower: &str) -> bool {
+    const WITHIN: usize = 5;
+    const SHOWING: &[&str] = &[
+        "suggests",
+        "indicates",
+        "shows",
+        "implies",
+        "means",
+        "deutet",
+        "weist",
+        "zeigt",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "nothing" | "nichts")
+            && words[i + 1..]
+                .iter()
+                .take(WITHIN)
+                .any(|w| SHOWING.contains(w))
     })
 }
 
@@ -1166,6 +1201,30 @@ mod tests {
 
     fn verdict(s: &str) -> Option<Verdict> {
         detect(s, true, false).map(|f| f.verdict)
+    }
+
+    #[test]
+    fn a_denied_suggestion_states_no_rule() {
+        assert_eq!(
+            verdict("Even though this proposal was made by a candidate, nothing about this discussion suggests that it is political activity prohibited by the Hatch Act."),
+            None
+        );
+        assert_eq!(
+            verdict("Nothing may be posted before the press release."),
+            Some(Verdict::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn nothing_against_it_is_a_permission() {
+        assert_eq!(
+            verdict("Es spricht nichts dagegen, offizielle Beiträge zu teilen."),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            verdict("There is nothing wrong with liking the project's posts."),
+            Some(Verdict::Allowed)
+        );
     }
 
     #[test]
