@@ -216,7 +216,7 @@ impl Default for Tuning {
             min_allowed_margin: 0.25,
             contested_share: 0.95,
             min_faq_question_coverage: 0.3,
-            named_elsewhere: 0.7,
+            named_elsewhere: 0.5,
         }
     }
 }
