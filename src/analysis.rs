@@ -186,9 +186,17 @@ pub fn is_stop_word(word: &str, lang: Lang) -> bool {
     }
 }
 
+/// A bare number in a question is a pay grade, a team's size or a time ("GS-11", "a
+/// team of 8", "back in 2 hrs"), not its topic; limits and amounts are read from the
+/// question's text (see `amounts`).
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Whether `word` (lowercase) is question noise in `lang` (see the lists above).
 pub fn is_question_noise(word: &str, lang: Lang) -> bool {
-    is_stop_word(word, lang)
+    is_number(word)
+        || is_stop_word(word, lang)
         || match lang {
             Lang::De => GERMAN_NOISE.contains(word),
             Lang::En => ENGLISH_NOISE.contains(word),
@@ -770,6 +778,14 @@ mod tests {
         let a = analyzer(&[]);
         let t = terms(&a, "Social-Media-Richtlinie", Lang::De);
         assert!(t.contains(&a.stem("richtlinie", Lang::De)), "{t:?}");
+    }
+
+    #[test]
+    fn numbers_are_question_noise() {
+        assert!(is_question_noise("11", Lang::En));
+        assert!(is_question_noise("2024", Lang::De));
+        assert!(!is_question_noise("q3", Lang::En));
+        assert!(!is_question_noise("volunteer", Lang::En));
     }
 
     #[test]
