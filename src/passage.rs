@@ -213,6 +213,7 @@ pub fn quote(section: &Section, question: &str, rate: impl Rate) -> Quote {
     let mut verdicts = sentence_verdicts(&sentences);
     drop_answers_to_other_questions(section, &mut verdicts);
     apply_amounts(&sentences, question, &mut verdicts, &mut relevance);
+    apply_silence(&sentences, question, &mut verdicts, &mut relevance);
     fail_excluding_conditions(&sentences, question, &rate, &mut verdicts);
     let scores: Vec<f32> = relevance.iter().map(|r| r.coverage).collect();
     let best = (0..sentences.len())
@@ -467,6 +468,46 @@ fn apply_amounts(
             Some(false) => verdicts[i] = None,
             Some(true) => relevance[i] = most,
             None => {}
+        }
+    }
+}
+
+/// Silence taken as consent answers a question that reports the silence: the asking the
+/// rules require is done ("ask on the dev list" is met), and going ahead is allowed — the
+/// rule for the asked case, as relevant as the section's most relevant sentence. For any
+/// other question it states nothing.
+fn apply_silence(
+    sentences: &[Sentence],
+    question: &str,
+    verdicts: &mut [Option<Finding>],
+    relevance: &mut [Relevance],
+) {
+    let taking_silence: Vec<usize> = (0..sentences.len())
+        .filter(|&i| verdicts[i].is_some_and(|f| f.how == Stated::SilenceConsent))
+        .collect();
+    if taking_silence.is_empty() {
+        return;
+    }
+    if !verdict::reports_silence(question) {
+        for &i in &taking_silence {
+            verdicts[i] = None;
+        }
+        return;
+    }
+    let most = relevance
+        .iter()
+        .fold(Relevance::default(), |m, r| Relevance {
+            coverage: m.coverage.max(r.coverage),
+            specific: m.specific.max(r.specific),
+        });
+    for &i in &taking_silence {
+        relevance[i] = most;
+        let block = sentences[i].block;
+        for (j, sentence) in sentences.iter().enumerate() {
+            let asks_first = verdicts[j].is_some_and(|f| f.verdict == Verdict::NeedsApproval);
+            if sentence.block == block && asks_first {
+                verdicts[j] = None;
+            }
         }
     }
 }
@@ -850,6 +891,27 @@ mod tests {
         assert!(quote
             .verdict_sentence
             .is_some_and(|s| s.starts_with("A: No.")));
+    }
+
+    #[test]
+    fn silence_taken_as_consent_answers_only_a_question_reporting_it() {
+        let md = "# Posting\n\n- If you're unsure whether a post is OK, ask on the dev list with a draft. Consider no response after 24 hours consent to publish.\n";
+        let doc = parse_document("f.md", md.as_bytes(), Lang::En).unwrap();
+        let ask = |question: &str| {
+            quote(&doc.sections[0], question, |_: &str| Relevance {
+                coverage: 0.5,
+                specific: 0.0,
+            })
+            .verdict
+        };
+        assert_eq!(
+            ask("put my draft on the dev list a day ago, nobody replied. can I post it?"),
+            Some(Verdict::Allowed)
+        );
+        assert_eq!(
+            ask("not sure my post is ok, can I just publish it?"),
+            Some(Verdict::NeedsApproval)
+        );
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub enum Stated {
     /// Teilnahme sein"): doing the thing without it is allowed, and refusing it for
     /// want of it is not. Its meaning depends on which of the two the question asks.
     Waiver,
+    /// Silence taken as consent ("Consider no response … after 24 hours consent to
+    /// publish"): going ahead is allowed once nobody objected, which only a question
+    /// saying so meets.
+    SilenceConsent,
 }
 
 /// Rule markers as the comms team writes them, checked case-insensitively at the start of
@@ -396,10 +400,112 @@ pub fn detect(sentence: &str, starts_block: bool, opens_section: bool) -> Option
             how: Stated::Waiver,
         });
     }
+    if counts_silence_as_consent(trimmed) {
+        return Some(Finding {
+            verdict: Verdict::Allowed,
+            how: Stated::SilenceConsent,
+        });
+    }
     prose(trimmed).map(|verdict| Finding {
         verdict,
         how: Stated::Prose,
     })
+}
+
+/// How rules speak of nobody objecting…
+const SILENCE: &[&str] = &[
+    "no response",
+    "no reply",
+    "no objection",
+    "not dissenting",
+    "no dissent",
+    "keine rückmeldung",
+    "keine antwort",
+    "kein widerspruch",
+    "keine einwände",
+    "keine einwendungen",
+    "nicht widerspr",
+];
+
+/// …and of what that silence counts as.
+const SILENCE_COUNTS_AS: &[&str] = &[
+    "consent",
+    "approv",
+    "agreement",
+    "zustimmung",
+    "freigabe",
+    "freigegeben",
+    "einverständnis",
+    "einverstanden",
+    "genehmigt",
+];
+
+/// Whether a rule counts silence as consent: "Consider no response … after 24 hours
+/// consent to publish", "Gibt es binnen 24 Stunden keinen Widerspruch, gilt der Beitrag
+/// als freigegeben".
+fn counts_silence_as_consent(sentence: &str) -> bool {
+    let lower = sentence
+        .to_lowercase()
+        .replace("keinen widerspruch", "kein widerspruch");
+    SILENCE.iter().any(|p| lower.contains(p)) && SILENCE_COUNTS_AS.iter().any(|p| lower.contains(p))
+}
+
+/// Ways a question reports that nobody objected ("no one replied", "keine Einwände").
+const SILENCE_REPORTED: &[&str] = &[
+    "no response",
+    "no reply",
+    "no replies",
+    "no answer",
+    "no objection",
+    "no feedback",
+    "no reaction",
+    "nobody replied",
+    "no one replied",
+    "nobody has replied",
+    "no one has replied",
+    "nobody responded",
+    "no one responded",
+    "nobody answered",
+    "no one answered",
+    "nobody objected",
+    "no one objected",
+    "nobody has objected",
+    "no one has objected",
+    "nobody said anything",
+    "no one said anything",
+    "nobody dissented",
+    "no one dissented",
+    "didn't hear back",
+    "haven't heard back",
+    "heard nothing",
+    "keine antwort",
+    "keine rückmeldung",
+    "keine rueckmeldung",
+    "kein widerspruch",
+    "keinen widerspruch",
+    "keine einwände",
+    "keine einwaende",
+    "keine reaktion",
+    "niemand hat geantwortet",
+    "keiner hat geantwortet",
+    "hat niemand geantwortet",
+    "hat keiner geantwortet",
+    "niemand hat widersprochen",
+    "keiner hat widersprochen",
+    "hat niemand widersprochen",
+    "hat keiner widersprochen",
+    "niemand hat sich gemeldet",
+    "keiner hat sich gemeldet",
+    "hat sich niemand gemeldet",
+    "hat sich keiner gemeldet",
+    "nichts gehört",
+    "nix gehört",
+];
+
+/// Whether a question reports that nobody objected to what it asks about.
+pub fn reports_silence(question: &str) -> bool {
+    let lower = question.to_lowercase().replace('’', "'");
+    SILENCE_REPORTED.iter().any(|p| lower.contains(p))
 }
 
 /// Requirements, as guidelines name them before what they would be required for.
@@ -1225,6 +1331,42 @@ mod tests {
             verdict("There is nothing wrong with liking the project's posts."),
             Some(Verdict::Allowed)
         );
+    }
+
+    #[test]
+    fn silence_taken_as_consent() {
+        let rule = "Consider no response or a majority of committers not dissenting after 24 hours consent to publish; however, dissenting opinions should be considered respectfully prior to posting.";
+        assert_eq!(
+            detect(rule, false, false).map(|f| (f.verdict, f.how)),
+            Some((Verdict::Allowed, Stated::SilenceConsent))
+        );
+        assert_eq!(
+            detect(
+                "Gibt es binnen 24 Stunden keinen Widerspruch, gilt der Beitrag als freigegeben.",
+                false,
+                false
+            )
+            .map(|f| f.how),
+            Some(Stated::SilenceConsent)
+        );
+        assert_eq!(
+            detect(
+                "Ask on the dev list with a draft of your post.",
+                false,
+                false
+            )
+            .map(|f| f.how),
+            None
+        );
+        assert!(reports_silence(
+            "put my draft on the dev list 30 hours ago and nobody replied. can I post it?"
+        ));
+        assert!(reports_silence(
+            "Seit zwei Tagen keine Rückmeldung – darf ich posten?"
+        ));
+        assert!(!reports_silence(
+            "I put my draft on the dev list. Can I post it now?"
+        ));
     }
 
     #[test]
