@@ -441,12 +441,7 @@ fn apply_amounts(
     verdicts: &mut [Option<Finding>],
     relevance: &mut [Relevance],
 ) {
-    let most = relevance
-        .iter()
-        .fold(Relevance::default(), |m, r| Relevance {
-            coverage: m.coverage.max(r.coverage),
-            specific: m.specific.max(r.specific),
-        });
+    let most = most_relevant(relevance);
     for (i, sentence) in sentences.iter().enumerate() {
         // "No more than three tweets per hour" forbids the fifth, "no more than a quarter
         // of the post" forbids half of it: a limit the question goes beyond is the rule
@@ -472,6 +467,18 @@ fn apply_amounts(
     }
 }
 
+/// The most any sentence of the section speaks to the question, on each measure: what a
+/// rule for the asked case is given when the question's amount or circumstance singles
+/// it out.
+fn most_relevant(relevance: &[Relevance]) -> Relevance {
+    relevance
+        .iter()
+        .fold(Relevance::default(), |m, r| Relevance {
+            coverage: m.coverage.max(r.coverage),
+            specific: m.specific.max(r.specific),
+        })
+}
+
 /// Silence taken as consent answers a question that reports the silence: the asking the
 /// rules require is done ("ask on the dev list" is met), and going ahead is allowed — the
 /// rule for the asked case, as relevant as the section's most relevant sentence. For any
@@ -494,12 +501,7 @@ fn apply_silence(
         }
         return;
     }
-    let most = relevance
-        .iter()
-        .fold(Relevance::default(), |m, r| Relevance {
-            coverage: m.coverage.max(r.coverage),
-            specific: m.specific.max(r.specific),
-        });
+    let most = most_relevant(relevance);
     for &i in &taking_silence {
         relevance[i] = most;
         let block = sentences[i].block;

@@ -185,13 +185,13 @@ pub struct Tuning {
     /// "Allowed" is given only when the best passage's score beats the runner-up's by
     /// this much…
     pub min_allowed_margin: f32,
+    /// …unless it is an FAQ's answer whose question (its heading) covers this much of
+    /// the asked one.
+    pub min_faq_question_coverage: f32,
     /// A runner-up scoring at least this share of the best passage's score, with another
     /// verdict, leaves the question without one: the ranking can't tell which rule was
     /// asked about.
     pub contested_share: f32,
-    /// …unless it is an FAQ's answer whose question (its heading) covers this much of
-    /// the asked one.
-    pub min_faq_question_coverage: f32,
     /// With guidelines from several organisations, a section's score keeps this share
     /// when the question names another organisation's document (1.0: no focus).
     pub named_elsewhere: f32,
@@ -214,8 +214,8 @@ impl Default for Tuning {
             min_off_topic_coverage: 0.85,
             min_off_topic_heading_coverage: 0.65,
             min_allowed_margin: 0.25,
-            contested_share: 0.95,
             min_faq_question_coverage: 0.3,
+            contested_share: 0.95,
             named_elsewhere: 0.5,
         }
     }

@@ -868,14 +868,19 @@ fn asks_when_in_doubt(lower: &str) -> bool {
     DOUBT.iter().any(|d| lower.contains(d)) && ASK.iter().any(|a| padded.contains(a))
 }
 
+/// The words of a lowercased sentence, punctuation dropped.
+fn plain_words(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// "… is not a Hatch Act violation", "there is no policy violation", "kein Verstoß gegen
 /// die Richtlinie": a violation denied, with up to three words naming what is violated.
 fn denies_violation(lower: &str) -> bool {
     const WITHIN: usize = 3;
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = plain_words(lower);
     words.iter().enumerate().any(|(i, w)| {
         let denial = match *w {
             "no" | "kein" => Some(i + 1),
@@ -905,10 +910,7 @@ fn doubts_what_follows(lower: &str) -> bool {
         "weist",
         "zeigt",
     ];
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = plain_words(lower);
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "nothing" | "nichts")
             && words[i + 1..]
